@@ -1,0 +1,580 @@
+package game
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// FieldError is one mistake in a scenario: the YAML path of the field
+// (in the form "$.seats[2].start.tariff.prc") and what is wrong with it.
+// The content loader turns the path into a file, line and column.
+type FieldError struct {
+	Path string
+	Msg  string
+}
+
+func (e FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+// Problems collects every mistake found in a scenario, so that a user sees
+// them all at once rather than one per attempt.
+type Problems struct{ list []FieldError }
+
+// Add records a mistake at path.
+func (p *Problems) Add(path, format string, args ...any) {
+	p.list = append(p.list, FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// List returns the mistakes in the order they were found.
+func (p *Problems) List() []FieldError { return p.list }
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Validate checks every field and cross-reference of the scenario and, when
+// there is no mistake, prepares the lookup tables a game needs. It returns
+// all the mistakes it found; nil means the scenario is ready to play.
+func (sc *Scenario) Validate() []FieldError {
+	sc.ix = nil
+	var p Problems
+	ix := &scenarioIndex{seat: map[string]int{}, lever: map[string]int{}}
+	for k := range ix.kind {
+		ix.kind[k] = -1
+	}
+	v := validator{sc: sc, ix: ix, p: &p}
+	v.header()
+	v.seatsAndLevers()
+	v.seatDetails()
+	v.world()
+	v.events()
+	v.end()
+	v.model()
+	if len(p.list) > 0 {
+		return p.list
+	}
+	sc.ix = ix
+	return nil
+}
+
+// Valid reports whether Validate has accepted the scenario.
+func (sc *Scenario) Valid() bool { return sc != nil && sc.ix != nil }
+
+type validator struct {
+	sc *Scenario
+	ix *scenarioIndex
+	p  *Problems
+}
+
+func (v *validator) add(path, format string, args ...any) { v.p.Add(path, format, args...) }
+
+func (v *validator) id(path, id string) {
+	if id == "" {
+		v.add(path, "is required")
+	} else if !idPattern.MatchString(id) {
+		v.add(path, "%q is not a valid id (lower-case letters, digits and dashes)", id)
+	}
+}
+
+func (v *validator) header() {
+	sc := v.sc
+	v.id("$.id", sc.ID)
+	if strings.TrimSpace(sc.Title) == "" {
+		v.add("$.title", "is required")
+	}
+	if sc.Turns < 1 || sc.Turns > 1000 {
+		v.add("$.turns", "must be between 1 and 1000, not %d", sc.Turns)
+	}
+	if sc.TurnMonths < 1 || sc.TurnMonths > 120 {
+		v.add("$.turn-months", "must be between 1 and 120, not %d", sc.TurnMonths)
+	}
+	if _, err := time.Parse(time.DateOnly, sc.StartDate); err != nil {
+		v.add("$.start-date", "%q is not a date in the form YYYY-MM-DD", sc.StartDate)
+	}
+	if sc.Negotiation.Rounds < 0 || sc.Negotiation.Rounds > 100 {
+		v.add("$.negotiation.rounds", "must be between 0 and 100, not %d", sc.Negotiation.Rounds)
+	}
+	if sc.Negotiation.ClockSeconds < 0 {
+		v.add("$.negotiation.clock-seconds", "must not be negative")
+	}
+	for name, x := range map[string]float64{
+		"breach-trust": sc.Rules.BreachTrust, "keep-trust": sc.Rules.KeepTrust,
+		"concession-capital": sc.Rules.ConcessionCapital, "coercion-trust": sc.Rules.CoercionTrust,
+	} {
+		if x < 0 || x > 200 {
+			v.add("$.rules."+name, "must be between 0 and 200, not %g", x)
+		}
+	}
+}
+
+func (v *validator) seatsAndLevers() {
+	sc, ix := v.sc, v.ix
+	if len(sc.Seats) < 1 || len(sc.Seats) > MaxSeats {
+		v.add("$.seats", "a scenario needs between 1 and %d seats, not %d", MaxSeats, len(sc.Seats))
+	}
+	for i, s := range sc.Seats {
+		path := fmt.Sprintf("$.seats[%d]", i)
+		v.id(path+".id", s.ID)
+		if s.ID == "all" || s.ID == "self" || s.ID == FacilitatorID {
+			v.add(path+".id", "%q is reserved", s.ID)
+		}
+		if _, dup := ix.seat[s.ID]; dup {
+			v.add(path+".id", "seat %q is defined twice", s.ID)
+		} else if i < MaxSeats {
+			ix.seat[s.ID] = i
+		}
+		if strings.TrimSpace(s.Name) == "" {
+			v.add(path+".name", "is required")
+		}
+	}
+	if len(sc.Levers) > MaxLevers {
+		v.add("$.levers", "at most %d levers, not %d", MaxLevers, len(sc.Levers))
+	}
+	ix.levers = make([]leverIndex, len(sc.Levers))
+	for i, l := range sc.Levers {
+		path := fmt.Sprintf("$.levers[%d]", i)
+		li := &ix.levers[i]
+		li.levels = map[string]int{}
+		li.coercive = -1
+		v.id(path+".id", l.ID)
+		if _, dup := ix.lever[l.ID]; dup {
+			v.add(path+".id", "lever %q is defined twice", l.ID)
+		} else {
+			ix.lever[l.ID] = i
+		}
+		if strings.TrimSpace(l.Name) == "" {
+			v.add(path+".name", "is required")
+		}
+		kind, ok := ParseLeverKind(l.Kind)
+		if !ok {
+			v.add(path+".kind", "unknown lever kind %q (one of %s)", l.Kind, strings.Join(LeverKinds(), ", "))
+		} else if ix.kind[kind] >= 0 {
+			v.add(path+".kind", "lever kind %q is already used by lever %q", l.Kind, sc.Levers[ix.kind[kind]].ID)
+		} else {
+			ix.kind[kind] = int8(i)
+		}
+		li.kind = kind
+		scope, ok := parseScope(l.Scope)
+		if !ok {
+			v.add(path+".scope", "unknown scope %q (each, all or self)", l.Scope)
+		} else if ok && kind < NumLeverKinds && l.Kind != "" && kindScope(kind) != scope {
+			v.add(path+".scope", "a %s lever must have scope %s", l.Kind, kindScope(kind))
+		}
+		li.scope = scope
+		if len(l.Levels) < 2 || len(l.Levels) > MaxLevels {
+			v.add(path+".levels", "a lever needs between 2 and %d levels, not %d", MaxLevels, len(l.Levels))
+		}
+		for j, lv := range l.Levels {
+			if lv.ID == "" {
+				v.add(fmt.Sprintf("%s.levels[%d].id", path, j), "is required")
+			}
+			if _, dup := li.levels[lv.ID]; dup {
+				v.add(fmt.Sprintf("%s.levels[%d].id", path, j), "level %q is defined twice", lv.ID)
+			}
+			li.levels[lv.ID] = j
+		}
+		if l.Coercive != "" {
+			if j, ok := li.levels[l.Coercive]; ok {
+				li.coercive = j
+			} else {
+				v.add(path+".coercive", "lever %q has no level %q", l.ID, l.Coercive)
+			}
+		}
+	}
+	// Setters and targets need every seat known.
+	all := AllSeats(min(len(sc.Seats), MaxSeats))
+	for i, l := range sc.Levers {
+		path := fmt.Sprintf("$.levers[%d]", i)
+		li := &ix.levers[i]
+		li.setters, li.targets = all, all
+		if len(l.Setters) > 0 {
+			li.setters = v.seatSet(path+".setters", l.Setters)
+		}
+		if len(l.Targets) > 0 {
+			if li.scope != ScopeEach {
+				v.add(path+".targets", "only a lever of scope each has targets")
+			}
+			li.targets = v.seatSet(path+".targets", l.Targets)
+		}
+	}
+}
+
+func (v *validator) seatSet(path string, ids []string) SeatSet {
+	var set SeatSet
+	for j, id := range ids {
+		i, ok := v.ix.seat[id]
+		if !ok {
+			v.add(fmt.Sprintf("%s[%d]", path, j), "no seat %q", id)
+			continue
+		}
+		set = set.With(i)
+	}
+	return set
+}
+
+// seatIndex resolves a seat id at path, reporting a missing one.
+func (v *validator) seatIndex(path, id string) int {
+	i, ok := v.ix.seat[id]
+	if !ok {
+		v.add(path, "no seat %q", id)
+		return -1
+	}
+	return i
+}
+
+func (v *validator) leverIndex(path, id string) int {
+	i, ok := v.ix.lever[id]
+	if !ok {
+		v.add(path, "no lever %q", id)
+		return -1
+	}
+	return i
+}
+
+func (v *validator) levelIndex(path string, lever int, id string) int {
+	if lever < 0 {
+		return -1
+	}
+	j, ok := v.ix.levers[lever].levels[id]
+	if !ok {
+		v.add(path, "lever %q has no level %q", v.sc.Levers[lever].ID, id)
+		return -1
+	}
+	return j
+}
+
+// mayTarget reports whether seat `from` may set lever l towards `to`.
+func (ix *scenarioIndex) mayTarget(l, from, to int) bool {
+	li := &ix.levers[l]
+	return li.scope == ScopeEach && li.setters.Has(from) && li.targets.Has(to) && from != to
+}
+
+func (v *validator) seatDetails() {
+	sc, ix := v.sc, v.ix
+	n := min(len(sc.Seats), MaxSeats)
+	ix.objectives = make([][]objectiveIndex, n)
+	ix.pool = make([][]objectiveIndex, n)
+	for i := 0; i < n; i++ {
+		s := sc.Seats[i]
+		path := fmt.Sprintf("$.seats[%d]", i)
+		pr := s.Profile
+		checkRange := func(field string, x, lo, hi float64) {
+			if x < lo || x > hi {
+				v.add(path+".profile."+field, "must be between %g and %g, not %g", lo, hi, x)
+			}
+		}
+		checkRange("gdp", pr.GDP, 0, 1e6)
+		checkRange("growth", pr.Growth, -50, 50)
+		checkRange("inflation", pr.Inflation, -50, 1000)
+		checkRange("capital", pr.Capital, 0, 100)
+		checkRange("tech", pr.Tech, 0, 100)
+		checkRange("tech-share", pr.TechShare, 0, 1)
+		checkRange("re-demand", pr.REDemand, 0, 1e6)
+		checkRange("re-weight", pr.REWeight, 0, 1)
+		checkRange("capacity.mining", pr.Capacity.Mining, 0, 1e6)
+		checkRange("capacity.separation", pr.Capacity.Separation, 0, 1e6)
+		checkRange("capacity.magnets", pr.Capacity.Magnets, 0, 1e6)
+		checkRange("stockpile", pr.Stockpile, 0, 1e6)
+		for _, to := range sortedKeys(pr.Trade) {
+			if j := v.seatIndex(path+".profile.trade."+to, to); j == i {
+				v.add(path+".profile.trade."+to, "a seat does not trade with itself")
+			}
+			if pr.Trade[to] < 0 {
+				v.add(path+".profile.trade."+to, "must not be negative")
+			}
+		}
+		for _, to := range sortedKeys(pr.Trust) {
+			if j := v.seatIndex(path+".profile.trust."+to, to); j == i {
+				v.add(path+".profile.trust."+to, "a seat has no trust towards itself")
+			}
+			if x := pr.Trust[to]; x < TrustMin || x > TrustMax {
+				v.add(path+".profile.trust."+to, "must be between %g and %g, not %g", TrustMin, TrustMax, x)
+			}
+		}
+		for _, lid := range sortedKeys(s.Start) {
+			lpath := path + ".start." + lid
+			l := v.leverIndex(lpath, lid)
+			if l < 0 {
+				continue
+			}
+			li := &ix.levers[l]
+			if !li.setters.Has(i) {
+				v.add(lpath, "seat %q may not set lever %q", s.ID, lid)
+				continue
+			}
+			for _, to := range sortedKeys(s.Start[lid]) {
+				tpath := lpath + "." + to
+				v.levelIndex(tpath, l, s.Start[lid][to])
+				if to == "all" {
+					continue
+				}
+				if li.scope != ScopeEach {
+					v.add(tpath, "lever %q has scope %s: use the key \"all\"", lid, li.scope)
+					continue
+				}
+				if j := v.seatIndex(tpath, to); j >= 0 && !ix.mayTarget(l, i, j) {
+					v.add(tpath, "lever %q may not be set by %q towards %q", lid, s.ID, to)
+				}
+			}
+		}
+		ids := map[string]bool{}
+		for j, o := range s.Objectives {
+			ix.objectives[i] = append(ix.objectives[i], v.objective(fmt.Sprintf("%s.objectives[%d]", path, j), i, o, ids))
+		}
+		for j, o := range s.Secret.Pool {
+			ix.pool[i] = append(ix.pool[i], v.objective(fmt.Sprintf("%s.secret-objectives.pool[%d]", path, j), i, o, ids))
+		}
+		if s.Secret.Deal < 0 || s.Secret.Deal > len(s.Secret.Pool) {
+			v.add(path+".secret-objectives.deal", "must be between 0 and the size of the pool (%d), not %d", len(s.Secret.Pool), s.Secret.Deal)
+		}
+	}
+}
+
+func (v *validator) objective(path string, holder int, o Objective, ids map[string]bool) objectiveIndex {
+	oi := objectiveIndex{seat: holder, lever: -1, towards: -1, level: -1, dealWith: -1, points: o.Points}
+	v.id(path+".id", o.ID)
+	if ids[o.ID] {
+		v.add(path+".id", "objective %q is defined twice for this seat", o.ID)
+	}
+	ids[o.ID] = true
+	if strings.TrimSpace(o.Text) == "" {
+		v.add(path+".text", "is required")
+	}
+	switch o.When {
+	case "every-turn":
+		oi.everyTurn = true
+	case "end":
+	default:
+		v.add(path+".when", "must be every-turn or end, not %q", o.When)
+	}
+	conds := 0
+	for _, set := range []bool{o.Indicator != "", o.World != "", o.Lever != "", o.DealWith != ""} {
+		if set {
+			conds++
+		}
+	}
+	if conds != 1 {
+		v.add(path, "needs exactly one condition of indicator, world, lever or deal-with; it has %d", conds)
+	}
+	if o.Seat != "" {
+		oi.seat = v.seatIndex(path+".seat", o.Seat)
+	}
+	needOp := true
+	switch {
+	case o.Indicator != "":
+		oi.kind = condIndicator
+		ind, ok := ParseIndicator(o.Indicator)
+		if !ok {
+			v.add(path+".indicator", "unknown indicator %q (one of %s)", o.Indicator, strings.Join(IndicatorNames(), ", "))
+		}
+		oi.indicator = ind
+	case o.World != "":
+		oi.kind = condWorld
+		w, ok := ParseWorld(o.World)
+		if !ok {
+			v.add(path+".world", "unknown world indicator %q (one of %s)", o.World, strings.Join(WorldNames(), ", "))
+		}
+		oi.world = w
+	case o.Lever != "":
+		oi.kind = condLever
+		oi.lever = v.leverIndex(path+".lever", o.Lever)
+		oi.level = v.levelIndex(path+".level", oi.lever, o.Level)
+		if oi.lever >= 0 && v.ix.levers[oi.lever].scope == ScopeEach {
+			if o.Towards == "" {
+				v.add(path+".towards", "is required for lever %q", o.Lever)
+			} else {
+				oi.towards = v.seatIndex(path+".towards", o.Towards)
+			}
+		} else if o.Towards != "" {
+			v.add(path+".towards", "lever %q has no target", o.Lever)
+		}
+	case o.DealWith != "":
+		oi.kind = condDeal
+		needOp = false
+		oi.dealWith = v.seatIndex(path+".deal-with", o.DealWith)
+		if oi.dealWith == holder && o.Seat == "" {
+			v.add(path+".deal-with", "a seat cannot have a deal with itself")
+		}
+	}
+	if needOp {
+		switch o.Op {
+		case ">=":
+			oi.atLeast = true
+		case "<=":
+		default:
+			v.add(path+".op", "must be >= or <=, not %q", o.Op)
+		}
+	} else if o.Op != "" {
+		v.add(path+".op", "a deal-with condition takes no op")
+	}
+	oi.value = o.Value
+	return oi
+}
+
+func (v *validator) world() {
+	for _, k := range sortedKeys(v.sc.World) {
+		w, ok := ParseWorld(k)
+		if !ok {
+			v.add("$.world."+k, "unknown world indicator %q (one of %s)", k, strings.Join(WorldNames(), ", "))
+			continue
+		}
+		x := v.sc.World[k]
+		if (w == PRCShare || w == Resolve) && (x < 0 || x > 1) {
+			v.add("$.world."+k, "must be between 0 and 1, not %g", x)
+		} else if x < 0 {
+			v.add("$.world."+k, "must not be negative")
+		}
+	}
+}
+
+func (v *validator) events() {
+	sc, ix := v.sc, v.ix
+	ids := map[string]bool{}
+	ix.timeline = make([]eventIndex, len(sc.Timeline))
+	for i, e := range sc.Timeline {
+		path := fmt.Sprintf("$.timeline[%d]", i)
+		if e.Turn < 1 || e.Turn > sc.Turns {
+			v.add(path+".turn", "turn %d is outside the game (1 to %d)", e.Turn, sc.Turns)
+		}
+		if e.Weight != 0 {
+			v.add(path+".weight", "only deck events have a weight")
+		}
+		ix.timeline[i] = v.event(path, e, ids)
+	}
+	if sc.Deck.Chance < 0 || sc.Deck.Chance > 1 {
+		v.add("$.deck.chance", "a probability must be between 0 and 1, not %g", sc.Deck.Chance)
+	}
+	if sc.Deck.Chance > 0 && len(sc.Deck.Events) == 0 {
+		v.add("$.deck.events", "a deck with a chance needs events")
+	}
+	ix.deck = make([]eventIndex, len(sc.Deck.Events))
+	for i, e := range sc.Deck.Events {
+		path := fmt.Sprintf("$.deck.events[%d]", i)
+		if e.Turn != 0 {
+			v.add(path+".turn", "a deck event has no turn: it is drawn at random")
+		}
+		if e.Weight <= 0 || e.Weight > 1e6 {
+			v.add(path+".weight", "must be positive, not %g", e.Weight)
+		}
+		ix.deck[i] = v.event(path, e, ids)
+	}
+}
+
+func (v *validator) event(path string, e EventDef, ids map[string]bool) eventIndex {
+	ei := eventIndex{}
+	v.id(path+".id", e.ID)
+	if ids[e.ID] {
+		v.add(path+".id", "event %q is defined twice", e.ID)
+	}
+	ids[e.ID] = true
+	if strings.TrimSpace(e.Title) == "" {
+		v.add(path+".title", "is required")
+	}
+	if len(e.Audience) > 0 {
+		ei.audience = v.seatSet(path+".audience", e.Audience)
+	}
+	for j, f := range e.Effects {
+		ei.effects = append(ei.effects, v.effect(fmt.Sprintf("%s.effects[%d]", path, j), f))
+	}
+	return ei
+}
+
+func (v *validator) effect(path string, f Effect) effectIndex {
+	fi := effectIndex{seat: -1, lever: -1, towards: -1, level: -1, trustWith: -1, add: f.Add}
+	if f.Set != nil {
+		fi.set, fi.hasSet = *f.Set, true
+	}
+	kinds := 0
+	for _, set := range []bool{f.Indicator != "", f.World != "", f.Lever != "", f.TrustWith != ""} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		v.add(path, "needs exactly one of indicator, world, lever or trust-with; it has %d", kinds)
+		return fi
+	}
+	if f.World == "" {
+		if f.Seat == "all" {
+			fi.allSeats = true
+		} else {
+			fi.seat = v.seatIndex(path+".seat", f.Seat)
+		}
+	} else if f.Seat != "" {
+		v.add(path+".seat", "a world effect names no seat")
+	}
+	switch {
+	case f.Indicator != "":
+		fi.kind = effIndicator
+		ind, ok := ParseIndicator(f.Indicator)
+		if !ok {
+			v.add(path+".indicator", "unknown indicator %q", f.Indicator)
+		}
+		fi.indicator = ind
+		if f.Add == 0 && f.Set == nil {
+			v.add(path, "needs add or set")
+		}
+	case f.World != "":
+		fi.kind = effWorld
+		w, ok := ParseWorld(f.World)
+		if !ok {
+			v.add(path+".world", "unknown world indicator %q", f.World)
+		}
+		fi.world = w
+		if f.Add == 0 && f.Set == nil {
+			v.add(path, "needs add or set")
+		}
+	case f.Lever != "":
+		fi.kind = effLever
+		fi.lever = v.leverIndex(path+".lever", f.Lever)
+		fi.level = v.levelIndex(path+".level", fi.lever, f.Level)
+		if f.Add != 0 || f.Set != nil {
+			v.add(path, "a lever effect sets a level, not add or set")
+		}
+		if fi.lever >= 0 {
+			li := &v.ix.levers[fi.lever]
+			if fi.seat >= 0 && !li.setters.Has(fi.seat) {
+				v.add(path+".seat", "seat %q may not set lever %q", f.Seat, f.Lever)
+			}
+			if li.scope == ScopeEach {
+				if f.Towards == "all" || f.Towards == "" {
+					fi.towards = -1
+				} else if fi.towards = v.seatIndex(path+".towards", f.Towards); fi.towards >= 0 && fi.seat >= 0 && !v.ix.mayTarget(fi.lever, fi.seat, fi.towards) {
+					v.add(path+".towards", "lever %q may not be set by %q towards %q", f.Lever, f.Seat, f.Towards)
+				}
+			} else if f.Towards != "" {
+				v.add(path+".towards", "lever %q has no target", f.Lever)
+			}
+		}
+	case f.TrustWith != "":
+		fi.kind = effTrust
+		fi.trustWith = v.seatIndex(path+".trust-with", f.TrustWith)
+		if f.Set != nil {
+			v.add(path+".set", "a trust effect takes add, not set")
+		}
+	}
+	return fi
+}
+
+func (v *validator) end() {
+	s := v.sc.End.Settlement
+	v.ix.settlement = v.seatSet("$.end.settlement.parties", s.Parties)
+	if len(s.Parties) == 1 {
+		v.add("$.end.settlement.parties", "a settlement needs at least two parties")
+	}
+	if s.MinClauses < 0 {
+		v.add("$.end.settlement.min-clauses", "must not be negative")
+	}
+}
+
+func (v *validator) model() {
+	mk, ok := models[v.sc.Model.Kind]
+	if !ok {
+		v.add("$.model.kind", "unknown model %q (one of %s)", v.sc.Model.Kind, strings.Join(ModelKinds(), ", "))
+		return
+	}
+	m := mk()
+	// The model reads the index as built so far; it must tolerate the
+	// gaps that earlier mistakes left, which are reported already.
+	m.Validate(v.sc, v.ix, v.p)
+	v.ix.model = m
+}
