@@ -42,9 +42,10 @@ func (p *Phase) UnmarshalText(b []byte) error {
 
 // transitions is the one place the legal moves between phases are
 // written. Every phase but Setup may also go to GameOver when the
-// facilitator ends the game; that edge is listed too.
+// facilitator ends the game (Setup too: a game may be called off before
+// it starts); that edge is listed too.
 var transitions = [numPhases][]Phase{
-	Setup:       {Events},
+	Setup:       {Events, GameOver},
 	Events:      {Negotiation, GameOver},
 	Negotiation: {Orders, GameOver},
 	Orders:      {Resolution, GameOver},

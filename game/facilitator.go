@@ -1,0 +1,121 @@
+package game
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+func (a *applier) pause() error {
+	if a.st.Paused {
+		return a.fail(ErrPaused, "the game is already paused")
+	}
+	a.st.Paused = true
+	a.emitPublic(EvPaused, -1)
+	return nil
+}
+
+func (a *applier) resume() error {
+	if !a.st.Paused {
+		return a.fail(ErrNotPaused, "")
+	}
+	a.st.Paused = false
+	a.emitPublic(EvResumed, -1)
+	return nil
+}
+
+// inject fires a timeline or deck event now, or a custom event with the
+// given title and effects.
+func (a *applier) inject() error {
+	sc := a.st.sc
+	c := a.cmd
+	if c.Event != "" {
+		for k, e := range sc.Deck.Events {
+			if e.ID == c.Event {
+				a.fire(EvInjected, e.ID, &sc.ix.deck[k])
+				return nil
+			}
+		}
+		for k, e := range sc.Timeline {
+			if e.ID == c.Event {
+				a.fire(EvInjected, e.ID, &sc.ix.timeline[k])
+				return nil
+			}
+		}
+		return a.fail(ErrUnknownEvent, "%q", c.Event)
+	}
+	title := strings.TrimSpace(c.Text)
+	if title == "" || utf8.RuneCountInString(title) > maxMessage || !utf8.ValidString(title) {
+		return a.fail(ErrBadValue, "a custom event needs a title of at most %d characters", maxMessage)
+	}
+	// A custom event's effects are checked like a scenario's.
+	var p Problems
+	v := validator{sc: sc, ix: sc.ix, p: &p}
+	effects := make([]effectIndex, len(c.Effects))
+	for k, f := range c.Effects {
+		effects[k] = v.effect("effects["+itoa(k)+"]", f)
+	}
+	if len(p.List()) > 0 {
+		return a.fail(ErrBadValue, "%s", p.List()[0].Error())
+	}
+	a.emit(Event{Kind: EvInjected, Seat: -1, Text: title, Public: true})
+	for k := range effects {
+		a.effect(&effects[k])
+	}
+	return nil
+}
+
+func (a *applier) override() error {
+	c := a.cmd
+	i, ok := a.st.sc.ix.seat[c.Target]
+	if !ok {
+		return a.fail(ErrUnknownSeat, "%q", c.Target)
+	}
+	ind, ok := ParseIndicator(c.Indicator)
+	if !ok {
+		return a.fail(ErrBadValue, "no indicator %q", c.Indicator)
+	}
+	note := strings.TrimSpace(c.Text)
+	if note == "" || utf8.RuneCountInString(note) > maxMessage || !utf8.ValidString(note) {
+		return a.fail(ErrBadValue, "an override needs a note saying why")
+	}
+	if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) || clampIndicator(ind, c.Value) != c.Value || math.Abs(c.Value) > 1e6 {
+		return a.fail(ErrBadValue, "%g is outside the range of %s", c.Value, ind)
+	}
+	a.seats()[i].Ind[ind] = c.Value
+	a.emit(Event{Kind: EvOverride, Seat: i, Indicator: ind, Value: c.Value, Text: note, Public: true})
+	return nil
+}
+
+func (a *applier) setClock() error {
+	v := a.cmd.Value
+	if math.IsNaN(v) || v < 0 || v > 86400 || v != math.Trunc(v) {
+		return a.fail(ErrBadValue, "the clock takes whole seconds from 0 to 86400")
+	}
+	a.st.Clock = int(v)
+	a.emit(Event{Kind: EvClock, Seat: -1, Value: v, Public: true})
+	return nil
+}
+
+// advance closes the present phase whoever is not ready: the table sends
+// it when a clock runs out, a facilitator when the room has moved on.
+// Seats that did not submit orders keep their policy.
+func (a *applier) advance() error {
+	if a.st.Phase == Setup {
+		return a.start()
+	}
+	a.closePhase(true)
+	return nil
+}
+
+func (a *applier) end() error {
+	why := strings.TrimSpace(a.cmd.Text)
+	if why == "" {
+		why = "the facilitator ended the game"
+	}
+	if utf8.RuneCountInString(why) > maxMessage || !utf8.ValidString(why) {
+		return a.fail(ErrBadValue, "the reason may have at most %d characters", maxMessage)
+	}
+	a.gameOver(why)
+	return nil
+}

@@ -1,0 +1,115 @@
+package game
+
+import (
+	"errors"
+	"testing"
+)
+
+// game wraps a state and the log of accepted commands for tests.
+type game struct {
+	t   testing.TB
+	st  State
+	log Log
+}
+
+func newTestGame(t testing.TB, sc *Scenario, seed uint64) *game {
+	t.Helper()
+	st, err := NewGame(sc, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &game{t: t, st: st, log: Log{Scenario: sc.ID, Seed: seed}}
+}
+
+func (g *game) try(c Command) ([]Event, error) {
+	st, evs, err := Apply(g.st, c)
+	if err == nil {
+		g.st = st
+		g.log.Commands = append(g.log.Commands, c)
+	}
+	return evs, err
+}
+
+func (g *game) do(c Command) []Event {
+	g.t.Helper()
+	evs, err := g.try(c)
+	if err != nil {
+		g.t.Fatalf("%s by %s: %v", c.Kind, c.Seat, err)
+	}
+	return evs
+}
+
+func (g *game) fac(kind CommandKind) []Event {
+	g.t.Helper()
+	return g.do(Command{Kind: kind, Seat: FacilitatorID})
+}
+
+// allReady makes every seat ready (or submit unchanged orders).
+func (g *game) allReady() {
+	g.t.Helper()
+	for _, s := range g.st.sc.Seats {
+		if g.st.Phase == GameOver {
+			return
+		}
+		g.do(Command{Kind: CmdReady, Seat: s.ID})
+	}
+}
+
+// toOrders runs the game from wherever it is to the next Orders phase.
+func (g *game) toOrders() {
+	g.t.Helper()
+	if g.st.Phase == Setup {
+		g.fac(CmdStart)
+	}
+	for g.st.Phase != Orders {
+		if g.st.Phase == GameOver {
+			g.t.Fatal("game over before the orders phase")
+		}
+		g.allReady()
+	}
+}
+
+// toNegotiation runs the game to the next Negotiation phase.
+func (g *game) toNegotiation() {
+	g.t.Helper()
+	if g.st.Phase == Setup {
+		g.fac(CmdStart)
+	}
+	for g.st.Phase != Negotiation {
+		g.allReady()
+	}
+}
+
+func (g *game) seat(id string) int {
+	i, ok := g.st.sc.SeatIndex(id)
+	if !ok {
+		g.t.Fatalf("no seat %q", id)
+	}
+	return i
+}
+
+func (g *game) level(seat, lever, towards string) string {
+	sc := g.st.sc
+	l, _ := sc.LeverIndex(lever)
+	slot := 0
+	if towards != "" {
+		slot = g.seat(towards)
+	}
+	return sc.Levers[l].Levels[g.st.Seats[g.seat(seat)].Policy[l][slot]].ID
+}
+
+func wantErr(t testing.TB, err, target error) {
+	t.Helper()
+	if !errors.Is(err, target) {
+		t.Fatalf("got error %v, want %v", err, target)
+	}
+}
+
+func hasEvent(evs []Event, k EventKind) bool {
+	for _, e := range evs {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,165 @@
+package game
+
+func (a *applier) submit() error {
+	if a.st.Phase != Orders {
+		return a.fail(ErrWrongPhase, "orders are submitted in the orders phase, not %s", a.st.Phase)
+	}
+	return a.submitOrders(a.cmd.Orders)
+}
+
+// submitOrders checks every order before changing anything, so a bad
+// order leaves the seat's orders as they were.
+func (a *applier) submitOrders(orders []Order) error {
+	sc := a.st.sc
+	p := a.st.Seats[a.seat].Orders
+	for _, o := range orders {
+		l, ok := sc.ix.lever[o.Lever]
+		if !ok {
+			return a.fail(ErrUnknownLever, "%q", o.Lever)
+		}
+		li := &sc.ix.levers[l]
+		if !li.setters.Has(a.seat) {
+			return a.fail(ErrLeverNotYours, "%q", o.Lever)
+		}
+		j, ok := li.levels[o.Level]
+		if !ok {
+			return a.fail(ErrUnknownLevel, "%q has no level %q", o.Lever, o.Level)
+		}
+		slot := 0
+		if li.scope == ScopeEach {
+			to, ok := sc.ix.seat[o.Towards]
+			if !ok {
+				return a.fail(ErrUnknownSeat, "%q", o.Towards)
+			}
+			if !sc.ix.mayTarget(l, a.seat, to) {
+				return a.fail(ErrBadTarget, "%q towards %q", o.Lever, o.Towards)
+			}
+			slot = to
+		} else if o.Towards != "" {
+			return a.fail(ErrBadTarget, "%q has no target", o.Lever)
+		}
+		p[l][slot] = uint8(j)
+	}
+	s := &a.seats()[a.seat]
+	s.Orders = p
+	s.Submitted = true
+	// Who has submitted is public; what they submitted is not.
+	a.emit(Event{Kind: EvSubmitted, Seat: a.seat, Public: true})
+	for i := range a.st.Seats {
+		if !a.st.Seats[i].Submitted {
+			return nil
+		}
+	}
+	a.resolve()
+	return nil
+}
+
+// resolve runs the Resolution phase: orders take force, deals are checked
+// against them, the model runs, objectives score, and the Report opens.
+func (a *applier) resolve() {
+	a.moveTo(Resolution)
+	st := &a.st
+	seats := a.seats()
+	for i := range seats {
+		seats[i].Policy = seats[i].Orders
+		seats[i].Submitted = false
+		seats[i].Ready = false
+	}
+	a.checkDeals()
+	a.coercion()
+	st.Changes = nil
+	st.sc.ix.model.Resolve(st)
+	a.scoreObjectives(true)
+	a.emit(Event{Kind: EvResolved, Seat: -1, Public: true})
+	a.moveTo(Report)
+}
+
+// checkDeals compares every binding clause with the orders now in force.
+// A breach is told to whoever may know of the deal, costs the breacher
+// their trust, and frees the other parties; a kept deal earns trust.
+func (a *applier) checkDeals() {
+	st := &a.st
+	sc := st.sc
+	seats := st.Seats
+	for k := range st.Deals {
+		if !st.Deals[k].Binds(st.Turn) {
+			continue
+		}
+		d := &a.deals()[k]
+		var breachers SeatSet
+		for _, c := range d.Clauses {
+			if !c.Kept(&seats[c.Actor].Policy, sc) {
+				breachers = breachers.With(c.Actor)
+			}
+		}
+		audience := d.Parties
+		if d.Visibility == Public {
+			audience = AllSeats(len(seats))
+		}
+		if breachers != 0 {
+			d.Status = Broken
+			d.Breachers = breachers
+			for _, b := range breachers.Seats() {
+				for j := range seats {
+					if j == b || !audience.Has(j) {
+						continue
+					}
+					seats[j].Trust[b] = clampTrust(seats[j].Trust[b] - sc.Rules.BreachTrust)
+					seats[b].Known[j]++
+				}
+				a.emit(Event{Kind: EvBreach, Seat: b, Deal: d.ID, Audience: audience, Public: d.Visibility == Public})
+			}
+			continue
+		}
+		for _, i := range d.Parties.Seats() {
+			for _, j := range d.Parties.Seats() {
+				if i != j {
+					seats[i].Trust[j] = clampTrust(seats[i].Trust[j] + sc.Rules.KeepTrust)
+				}
+			}
+		}
+		if d.End <= st.Turn {
+			d.Status = Expired
+			a.emit(Event{Kind: EvClosed, Seat: -1, Deal: d.ID, Status: Expired, Audience: d.Parties, Public: d.Visibility == Public})
+		}
+	}
+}
+
+// coercion costs a seat trust with each seat it coerces: a coercive level
+// towards a seat hits that seat's trust; a coercive world-wide level hits
+// everyone's, at half strength.
+func (a *applier) coercion() {
+	st := &a.st
+	sc := st.sc
+	cost := sc.Rules.CoercionTrust
+	if cost == 0 {
+		return
+	}
+	seats := st.Seats
+	for l := range sc.Levers {
+		li := &sc.ix.levers[l]
+		if li.coercive < 0 {
+			continue
+		}
+		for i := range seats {
+			if !li.setters.Has(i) {
+				continue
+			}
+			if li.scope != ScopeEach {
+				if int(seats[i].Policy[l][0]) >= li.coercive {
+					for j := range seats {
+						if j != i {
+							seats[j].Trust[i] = clampTrust(seats[j].Trust[i] - cost/2)
+						}
+					}
+				}
+				continue
+			}
+			for j := range seats {
+				if sc.ix.mayTarget(l, i, j) && int(seats[i].Policy[l][j]) >= li.coercive {
+					seats[j].Trust[i] = clampTrust(seats[j].Trust[i] - cost)
+				}
+			}
+		}
+	}
+}
