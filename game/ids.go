@@ -12,6 +12,13 @@ const (
 	MaxLevers = 16
 	// MaxLevels is the largest number of levels one lever may have.
 	MaxLevels = 16
+	// MaxObjectives bounds a seat's public objectives plus its dealt
+	// secret ones.
+	MaxObjectives = 12
+	// MaxSecret bounds the secret objectives dealt to one seat.
+	MaxSecret = 4
+	// MaxPool bounds a seat's pool of secret objectives.
+	MaxPool = 32
 )
 
 // SeatSet is a set of seat indices, one bit per seat.

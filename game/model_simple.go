@@ -300,14 +300,14 @@ func (m *simpleModel) Resolve(st *State) {
 		e := &st.Seats[i].Econ
 		stages := [3]*float64{&e.Mining, &e.Separation, &e.Magnets}
 		for s := 0; s < 3; s++ {
-			*stages[s] += e.Pipeline[s][0]
+			*stages[s] += float64(e.Pipeline[s][0])
 			copy(e.Pipeline[s][:], e.Pipeline[s][1:])
 			e.Pipeline[s][pipelineLen-1] = 0
 			bn := value(st, kinds[s], i, 0, 0)
 			if bn > 0 {
 				lag := int(math.Round(lags[s] * (1 - p["resolve-speedup"]*st.World[Resolve])))
 				lag = max(1, min(pipelineLen, lag))
-				e.Pipeline[s][lag-1] += bn * p["build-yield"]
+				e.Pipeline[s][lag-1] += float32(bn * p["build-yield"])
 				spend[i] += bn
 			}
 		}

@@ -32,8 +32,10 @@ func NewGame(sc *Scenario, seed uint64) (State, error) {
 		for _, to := range sortedKeys(def.Profile.Trust) {
 			s.Trust[sc.ix.seat[to]] = def.Profile.Trust[to]
 		}
-		s.Secret = deal(&st.RNG, len(def.Secret.Pool), secretCount(def.Secret))
-		s.Points = make([]float64, len(sc.ix.objectives[i])+len(s.Secret))
+		for k, p := range deal(&st.RNG, len(def.Secret.Pool), secretCount(def.Secret)) {
+			s.Secret[k] = uint8(p)
+			s.NSecret = k + 1
+		}
 	}
 	sc.ix.model.Init(&st)
 	return st, nil

@@ -10,17 +10,11 @@ func (a *applier) scoreObjectives(everyTurn bool) {
 	for i := range seats {
 		s := &seats[i]
 		pub := ix.objectives[i]
-		points := s.Points
-		owned := false
 		award := func(k int, o *objectiveIndex, id string, public bool) {
 			if o.everyTurn != everyTurn || o.points == 0 || !holds(st, o, i) {
 				return
 			}
-			if !owned {
-				points = append([]float64(nil), points...)
-				owned = true
-			}
-			points[k] += o.points
+			s.Points[k] += o.points
 			s.Ind[Score] += o.points
 			ev := Event{Kind: EvObjective, Seat: i, Value: o.points, Ref: id, Public: public}
 			ev.Audience = ev.Audience.With(i)
@@ -29,10 +23,9 @@ func (a *applier) scoreObjectives(everyTurn bool) {
 		for k := range pub {
 			award(k, &pub[k], st.sc.Seats[i].Objectives[k].ID, true)
 		}
-		for n, p := range s.Secret {
+		for n, p := range s.Secret[:s.NSecret] {
 			award(len(pub)+n, &ix.pool[i][p], st.sc.Seats[i].Secret.Pool[p].ID, false)
 		}
-		s.Points = points
 	}
 }
 

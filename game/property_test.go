@@ -155,8 +155,10 @@ func checkInvariants(st *State) error {
 				}
 			}
 		}
-		if len(s.Points) != len(sc.Seats[i].Objectives)+len(s.Secret) {
-			return fmt.Errorf("seat %d has %d point slots", i, len(s.Points))
+		for k := len(sc.Seats[i].Objectives) + s.NSecret; k < MaxObjectives; k++ {
+			if s.Points[k] != 0 {
+				return fmt.Errorf("seat %d has points in unused slot %d", i, k)
+			}
 		}
 	}
 	// Deals only between existing seats, each clause by a party, ids unique.

@@ -40,22 +40,27 @@ type State struct {
 	Ended string `json:"ended,omitempty"`
 }
 
-// SeatState is one seat's part of the state.
+// SeatState is one seat's part of the state. It holds no pointers, so
+// that copying the seats for a new state is one memmove the garbage
+// collector need not scan.
 type SeatState struct {
 	Policy    Policy                 `json:"policy"` // in force: last resolved, or the start
 	Orders    Policy                 `json:"orders"` // this turn's orders, secret until resolution
 	Submitted bool                   `json:"submitted"`
 	Ready     bool                   `json:"ready"`
 	Ind       [NumIndicators]float64 `json:"indicators"`
-	Trust     [MaxSeats]float64      `json:"trust"`  // this seat's trust towards each seat
-	Secret    []int                  `json:"secret"` // indices into the seat's secret objective pool
+	Trust     [MaxSeats]float64      `json:"trust"` // this seat's trust towards each seat
+	// Secret holds indices into the seat's secret objective pool; the
+	// first NSecret are dealt.
+	Secret  [MaxSecret]uint8 `json:"secret"`
+	NSecret int              `json:"n-secret"`
 	// Known counts, for each seat j, the breaches by this seat that j has
 	// learned of: what j holds against this seat.
 	Known [MaxSeats]uint16 `json:"known-breaches"`
 	// Points earned per objective so far: public objectives first, then
 	// the dealt secret ones, in order.
-	Points []float64 `json:"points"`
-	Econ   EconState `json:"econ"` // the model's own per-seat state
+	Points [MaxObjectives]float64 `json:"points"`
+	Econ   EconState              `json:"econ"` // the model's own per-seat state
 }
 
 // EconState is per-seat state that models keep between turns.
@@ -68,7 +73,7 @@ type EconState struct {
 	// Pipeline holds capacity under construction by stage (mining,
 	// separation, magnets): Pipeline[s][k] comes into operation k+1 turns
 	// from now, in kt a year.
-	Pipeline [3][pipelineLen]float64 `json:"pipeline"`
+	Pipeline [3][pipelineLen]float32 `json:"pipeline"`
 	// SubSpend is the cumulative spend on recycling and substitutes, $bn.
 	SubSpend float64 `json:"sub-spend"`
 	// Substitution is tech access recovered by domestic substitution.
@@ -78,8 +83,9 @@ type EconState struct {
 	Base float64 `json:"base"`
 }
 
-// pipelineLen bounds build lags, in turns.
-const pipelineLen = 40
+// pipelineLen bounds build lags, in turns. The pipeline is float32 to
+// keep the seat small: it is copied with every new state.
+const pipelineLen = 30
 
 // Scenario is the scenario the state belongs to.
 func (s *State) Scenario() *Scenario { return s.sc }

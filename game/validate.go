@@ -323,8 +323,14 @@ func (v *validator) seatDetails() {
 		for j, o := range s.Secret.Pool {
 			ix.pool[i] = append(ix.pool[i], v.objective(fmt.Sprintf("%s.secret-objectives.pool[%d]", path, j), i, o, ids))
 		}
-		if s.Secret.Deal < 0 || s.Secret.Deal > len(s.Secret.Pool) {
-			v.add(path+".secret-objectives.deal", "must be between 0 and the size of the pool (%d), not %d", len(s.Secret.Pool), s.Secret.Deal)
+		if s.Secret.Deal < 0 || s.Secret.Deal > len(s.Secret.Pool) || s.Secret.Deal > MaxSecret {
+			v.add(path+".secret-objectives.deal", "must be between 0 and the size of the pool (%d, at most %d), not %d", len(s.Secret.Pool), MaxSecret, s.Secret.Deal)
+		}
+		if len(s.Secret.Pool) > MaxPool {
+			v.add(path+".secret-objectives.pool", "at most %d secret objectives, not %d", MaxPool, len(s.Secret.Pool))
+		}
+		if dealt := max(s.Secret.Deal, min(1, len(s.Secret.Pool))); len(s.Objectives)+dealt > MaxObjectives {
+			v.add(path+".objectives", "a seat may hold at most %d objectives, public and dealt secret ones together; this one would hold %d", MaxObjectives, len(s.Objectives)+dealt)
 		}
 	}
 }

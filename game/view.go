@@ -111,7 +111,7 @@ func ViewFor(st State, viewer int) View {
 		sv := SeatView{
 			ID: sc.Seats[i].ID, Name: sc.Seats[i].Name, Principal: sc.Seats[i].Principal,
 			Policy: s.Policy, Submitted: s.Submitted, Ready: s.Ready, Ind: s.Ind, Trust: s.Trust,
-			Econ: s.Econ, Secrets: len(s.Secret),
+			Econ: s.Econ, Secrets: s.NSecret,
 		}
 		if viewer == i || viewer == Omniscient {
 			o := s.Orders
@@ -173,7 +173,7 @@ func objectiveViews(st *State, seat int, withSecret bool) []ObjectiveView {
 	}
 	if withSecret {
 		pub := len(sc.Seats[seat].Objectives)
-		for n, p := range s.Secret {
+		for n, p := range s.Secret[:s.NSecret] {
 			o := sc.Seats[seat].Secret.Pool[p]
 			out = append(out, ObjectiveView{
 				ID: o.ID, Text: o.Text, When: o.When, Points: o.Points, Secret: true,
