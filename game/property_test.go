@@ -327,3 +327,9 @@ func genLegalish(t *rapid.T, st *State) Command {
 	}
 	return c
 }
+
+// PropertyCheck runs the random-command property test on any scenario;
+// the external tests use it on every shipped scenario.
+func PropertyCheck(t *testing.T, sc *Scenario) {
+	rapid.Check(t, func(t *rapid.T) { runProperty(t, sc) })
+}
