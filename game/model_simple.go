@@ -124,10 +124,6 @@ func (m *simpleModel) Init(st *State) {
 		s.Ind[Economy] = 100
 		s.Ind[Inflation] = pr.Inflation
 		s.Ind[Industry] = 100
-		s.Ind[Tech] = 100
-		if pr.Tech > 0 {
-			s.Ind[Tech] = pr.Tech
-		}
 		s.Ind[Capital] = pr.Capital
 		s.Econ.Base = 100
 		s.Econ.Stockpile = pr.Stockpile
@@ -135,14 +131,23 @@ func (m *simpleModel) Init(st *State) {
 		s.Econ.Separation = pr.Capacity.Separation
 		s.Econ.Magnets = pr.Capacity.Magnets
 	}
-	// Coverage and industry at the start follow from the starting policy.
-	var scratch State = *st
+	// The starting indicators are today's, under the starting policy: run
+	// one turn on a copy and keep what the policy in force implies for
+	// coverage, industry and tech access, and the drags on the economy and
+	// inflation it already carries. Later changes are measured against
+	// those, so a game where nobody moves stays on its baseline.
+	scratch := *st
 	scratch.Seats = append([]SeatState(nil), st.Seats...)
 	scratch.Changes = nil
-	m.supply(&scratch, false)
+	scratch.World[Resolve] = st.World[Resolve]
+	m.Resolve(&scratch)
 	for i := range st.Seats {
-		st.Seats[i].Ind[Coverage] = scratch.Seats[i].Ind[Coverage]
-		st.Seats[i].Ind[Industry] = scratch.Seats[i].Ind[Industry]
+		s, x := &st.Seats[i], &scratch.Seats[i]
+		s.Ind[Coverage] = x.Ind[Coverage]
+		s.Ind[Industry] = x.Ind[Industry]
+		s.Ind[Tech] = x.Econ.TechTarget
+		s.Econ.TechTarget = x.Econ.TechTarget
+		s.Econ.Term0 = x.Econ.Term
 	}
 }
 
@@ -375,20 +380,23 @@ func (m *simpleModel) Resolve(st *State) {
 		pr := &sc.Seats[i].Profile
 		gdp := pr.GDP * 1000 // $bn
 
-		// Tech access: controls leak through suppliers that do not match them.
-		target := 100 * (1 - math.Min(1, techCtrl[i]))
-		if target < 100 {
-			s.Econ.Substitution = math.Min(100-target, s.Econ.Substitution+p["tech-recovery"])
+		// Tech access: controls leak through suppliers that do not match
+		// them; domestic substitution recovers part of the loss, slowly.
+		full := 100.0
+		if pr.Tech > 0 {
+			full = pr.Tech
+		}
+		target := full * (1 - math.Min(1, techCtrl[i]))
+		if target < full {
+			s.Econ.Substitution = math.Min(full-target, s.Econ.Substitution+p["tech-recovery"])
 		} else {
 			s.Econ.Substitution = 0
 		}
-		tech := math.Min(100, target+s.Econ.Substitution)
-		if pr.Tech > 0 {
-			tech = math.Min(tech, pr.Tech+s.Econ.Substitution)
-		}
+		tech := math.Min(full, target+s.Econ.Substitution)
 		var ct causes
 		wc := worstCtrl[i]
-		wc.Delta = target - 100
+		wc.Delta = target - s.Econ.TechTarget
+		s.Econ.TechTarget = target
 		ct.add(wc)
 		ct.add(Cause{Kind: CauseSubstitution, Other: -1, Lever: -1, Level: -1, Delta: s.Econ.Substitution})
 		record(st, i, Tech, s.Ind[Tech], tech, &ct)
@@ -397,6 +405,9 @@ func (m *simpleModel) Resolve(st *State) {
 		// Inflation: tariffs on what is still imported, and shortages.
 		tInf := p["tariff-passthrough"] * 100 * tariffRev[i] / gdp
 		sInf := p["shortage-inflation"] * (1 - s.Ind[Coverage]/100)
+		s.Econ.Term[termTariffInflation], s.Econ.Term[termShortageInflation] = tInf, sInf
+		tInf -= s.Econ.Term0[termTariffInflation]
+		sInf -= s.Econ.Term0[termShortageInflation]
 		infl := pr.Inflation + tInf + sInf
 		var ci causes
 		ci.add(Cause{Kind: CauseTariffOwn, Other: -1, Lever: int(sc.ix.kind[LeverTariff]), Level: -1, Delta: tInf})
@@ -419,10 +430,14 @@ func (m *simpleModel) Resolve(st *State) {
 		}
 		terms[0].Delta = -p["trade-drag"] * 100 * lost[i] / gdp
 		terms[0].Level = -1
+		// Each drag counts from its level at the start: the economy index
+		// is 100 for the world as it was, whatever that world already cost.
 		goal := s.Econ.Base
 		var ce causes
-		for _, t := range terms {
-			goal += s.Econ.Base * t.Delta / 100
+		for k := range terms {
+			s.Econ.Term[k] = terms[k].Delta
+			terms[k].Delta -= s.Econ.Term0[k]
+			goal += s.Econ.Base * terms[k].Delta / 100
 		}
 		from := s.Ind[Economy]
 		to := from + p["adjust-speed"]*(goal-from)

@@ -81,7 +81,22 @@ type EconState struct {
 	// Base is the economy's baseline path, 100 at the start, growing with
 	// the seat's baseline growth.
 	Base float64 `json:"base"`
+	// TechTarget is tech access under the controls in force, before
+	// substitution.
+	TechTarget float64 `json:"tech-target"`
+	// Term holds the model's drag terms of the last resolution and Term0
+	// their levels under the starting policy; changes count from Term0.
+	Term  [numTerms]float64 `json:"term"`
+	Term0 [numTerms]float64 `json:"term0"`
 }
+
+// The terms a model keeps a baseline for: the economy's drags (in the
+// order the simple model lists them), then the two inflation terms.
+const (
+	termTariffInflation   = 8
+	termShortageInflation = 9
+	numTerms              = 10
+)
 
 // pipelineLen bounds build lags, in turns. The pipeline is float32 to
 // keep the seat small: it is copied with every new state.
