@@ -26,13 +26,14 @@ const (
 	EvClock                      // the facilitator set the clock to Value seconds
 	EvObjective                  // Seat earned Value points for objective Ref
 	EvGameOver                   // the game ended (Text: why)
+	EvFailure                    // Seat's rare-earth producers failed, selling below cost
 	numEventKinds
 )
 
 var eventKindNames = [numEventKinds]string{
 	"started", "phase", "scheduled", "drawn", "injected", "proposed", "answered",
 	"in-force", "withdrawn", "closed", "breach", "message", "ready", "submitted",
-	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over",
+	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "failure",
 }
 
 func (k EventKind) String() string {

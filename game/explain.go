@@ -81,13 +81,17 @@ func (c Cause) Text(sc *Scenario, seat int) string {
 		if c.Lever >= 0 && c.Level >= 0 {
 			return fmt.Sprintf("payoff after choosing %s (%+.1f)", lever(), c.Delta)
 		}
-		return fmt.Sprintf("purchases and payoffs (%+.1f)", c.Delta)
+		return fmt.Sprintf("payoffs (%+.1f)", c.Delta)
 	case CauseObjective:
 		return fmt.Sprintf("objectives met (%+.1f)", c.Delta)
 	case CauseEvent:
 		return fmt.Sprintf("an event (%+.1f)", c.Delta)
 	case CauseOverride:
 		return fmt.Sprintf("the facilitator's override (%+.1f)", c.Delta)
+	case CausePurchases:
+		return fmt.Sprintf("purchase commitments, net $%.0fbn a year (%+.1f)", c.Value, c.Delta)
+	case CauseInsolvency:
+		return fmt.Sprintf("producers failed at $%.0f/kg (%+.1f)", c.Value, c.Delta)
 	case CauseSpend:
 		return fmt.Sprintf("spending of $%.1fbn on industrial policy (%+.1f)", c.Value, c.Delta)
 	}

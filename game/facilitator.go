@@ -2,6 +2,7 @@ package game
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,7 +54,7 @@ func (a *applier) inject() error {
 	v := validator{sc: sc, ix: sc.ix, p: &p}
 	effects := make([]effectIndex, len(c.Effects))
 	for k, f := range c.Effects {
-		effects[k] = v.effect("effects["+itoa(k)+"]", f)
+		effects[k] = v.effect("effects["+strconv.Itoa(k)+"]", f)
 	}
 	if len(p.List()) > 0 {
 		return a.fail(ErrBadValue, "%s", p.List()[0].Error())

@@ -93,14 +93,15 @@ type WorldIndicator uint8
 
 // World-level indicators.
 const (
-	PriceChina WorldIndicator = iota // rare-earth price inside China, $/kg
-	PriceWorld                       // rare-earth price outside China, $/kg
-	PRCShare                         // PRC share of world separation capacity, 0..1
-	Resolve                          // allied resolve, 0..1
+	PriceChina    WorldIndicator = iota // rare-earth price inside China, $/kg
+	PriceWorld                          // rare-earth price outside China, $/kg
+	PRCShare                            // PRC share of world separation capacity, 0..1
+	Resolve                             // allied resolve, 0..1
+	ExChinaSupply                       // share of demand outside the producer met by production outside it, 0..1
 	NumWorld
 )
 
-var worldNames = [NumWorld]string{"price-china", "price-world", "prc-share", "resolve"}
+var worldNames = [NumWorld]string{"price-china", "price-world", "prc-share", "resolve", "ex-china-supply"}
 
 func (w WorldIndicator) String() string {
 	if w < NumWorld {

@@ -83,8 +83,8 @@ type ParamDoc struct {
 func ModelParams(kind string) []ParamDoc {
 	var specs []paramSpec
 	switch kind {
-	case SimpleModelKind:
-		specs = simpleParams[:]
+	case EconomyModelKind:
+		specs = economyParams[:]
 	}
 	out := make([]ParamDoc, len(specs))
 	for i, s := range specs {

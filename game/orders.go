@@ -68,7 +68,16 @@ func (a *applier) resolve() {
 	a.checkDeals()
 	a.coercion()
 	st.Changes = nil
+	var failures [MaxSeats]int
+	for i := range seats {
+		failures[i] = seats[i].Econ.Failures
+	}
 	st.sc.ix.model.Resolve(st)
+	for i := range seats {
+		if seats[i].Econ.Failures > failures[i] {
+			a.emit(Event{Kind: EvFailure, Seat: i, Public: true})
+		}
+	}
 	a.scoreObjectives(true)
 	a.emit(Event{Kind: EvResolved, Seat: -1, Public: true})
 	a.moveTo(Report)

@@ -85,6 +85,7 @@ type Profile struct {
 	REWeight  float64            `yaml:"re-weight" json:"re-weight"`   // share of output in rare-earth-dependent sectors, 0..1
 	Capacity  Capacity           `yaml:"capacity" json:"capacity"`     // operating domestic capacity, kt a year
 	Stockpile float64            `yaml:"stockpile" json:"stockpile"`   // kt held at the start
+	UnitCost  float64            `yaml:"unit-cost" json:"unit-cost"`   // cost of producing a kg of rare-earth supply outside China, $ (0: the model's default)
 	Trade     map[string]float64 `yaml:"trade" json:"trade,omitempty"` // exports to each seat, $bn a year
 	Trust     map[string]float64 `yaml:"trust" json:"trust,omitempty"` // starting trust towards each seat, -100..100
 }

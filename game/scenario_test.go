@@ -66,7 +66,7 @@ func tinyScenario() *Scenario {
 				Levels: []Level{{"none", 0}, {"advanced", 0.3}, {"broad", 0.6}, {"total", 1}}},
 			{ID: "stockpile", Name: "Stockpile", Kind: "stockpile", Scope: "self", Levels: []Level{{"none", 0}, {"some", 2}}},
 		},
-		Model: ModelDef{Kind: SimpleModelKind},
+		Model: ModelDef{Kind: EconomyModelKind},
 		World: map[string]float64{"price-china": 75, "price-world": 85, "prc-share": 0.9, "resolve": 0.2},
 		Timeline: []EventDef{
 			{ID: "rule", Turn: 2, Title: "The rule starts", Effects: []Effect{{Seat: "prc", Lever: "extraterritorial", Level: "on"}}},
@@ -107,7 +107,7 @@ func TestValidateFindsEveryMistake(t *testing.T) {
 		"$.seats[2].start.licensing: seat \"eu\" may not set lever \"licensing\"",
 		"$.timeline[0].turn: turn 9 is outside the game (1 to 4)",
 		"$.deck.chance: a probability must be between 0 and 1, not 1.5",
-		"$.model.params.warp-speed: model \"simple\" has no parameter \"warp-speed\"",
+		"$.model.params.warp-speed: model \"economy\" has no parameter \"warp-speed\"",
 	}
 	got := map[string]bool{}
 	for _, e := range errs {

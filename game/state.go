@@ -30,7 +30,12 @@ type State struct {
 	Seq   int               `json:"seq"` // commands applied so far
 	Seats []SeatState       `json:"seats"`
 	World [NumWorld]float64 `json:"world"`
-	Deals []Deal            `json:"deals"` // open proposals, deals in force, and deals closed this turn
+	// WorldBase holds the calm levels the model moves world indicators
+	// from (the ex-China price with no shortfall, say).
+	WorldBase [NumWorld]float64 `json:"world-base"`
+	// Econ is the model's own world-level state.
+	Econ  WorldEcon `json:"econ"`
+	Deals []Deal    `json:"deals"` // open proposals, deals in force, and deals closed this turn
 	// NextDeal is the id the next proposal gets; ids are never reused.
 	NextDeal int       `json:"next-deal"`
 	Messages []Message `json:"messages"` // this turn's messages
@@ -63,6 +68,13 @@ type SeatState struct {
 	Econ   EconState              `json:"econ"` // the model's own per-seat state
 }
 
+// WorldEcon is world-level state a model keeps between turns.
+type WorldEcon struct {
+	// Shortfall is the share of demand outside the producer left unmet in
+	// the last resolution.
+	Shortfall float64 `json:"shortfall"`
+}
+
 // EconState is per-seat state that models keep between turns.
 type EconState struct {
 	Stockpile float64 `json:"stockpile"` // kt of rare-earth oxide held
@@ -76,6 +88,13 @@ type EconState struct {
 	Pipeline [3][pipelineLen]float32 `json:"pipeline"`
 	// SubSpend is the cumulative spend on recycling and substitutes, $bn.
 	SubSpend float64 `json:"sub-spend"`
+	// Distress counts the turns in a row the seat's producers have sold
+	// below cost; Failures counts the times they went bankrupt.
+	Distress int `json:"distress"`
+	Failures int `json:"failures"`
+	// Output is the seat's production of finished rare-earth supply in the
+	// last resolution, kt a year.
+	Output float64 `json:"output"`
 	// Substitution is tech access recovered by domestic substitution.
 	Substitution float64 `json:"substitution"`
 	// Base is the economy's baseline path, 100 at the start, growing with
@@ -90,12 +109,20 @@ type EconState struct {
 	Term0 [numTerms]float64 `json:"term0"`
 }
 
-// The terms a model keeps a baseline for: the economy's drags (in the
-// order the simple model lists them), then the two inflation terms.
+// The terms a model keeps a baseline for: the economy's drags, then the
+// two inflation terms.
 const (
-	termTariffInflation   = 8
-	termShortageInflation = 9
-	numTerms              = 10
+	termTrade = iota
+	termIndustry
+	termTech
+	termInflation
+	termControls
+	termFinance
+	termSpend
+	termPurchases
+	termTariffInflation
+	termShortageInflation
+	numTerms
 )
 
 // pipelineLen bounds build lags, in turns. The pipeline is float32 to
@@ -160,5 +187,7 @@ const (
 	CauseEvent                  // an event's effect
 	CauseOverride               // the facilitator's override
 	CauseSpend                  // spending on industrial policy
+	CauseInsolvency             // producers failed after selling below cost
+	CausePurchases              // purchases sold and bought under commitments
 	numCauses
 )

@@ -193,7 +193,7 @@ func (a *applier) effect(f *effectIndex) {
 		if f.hasSet {
 			x = f.set
 		}
-		if f.world == PRCShare || f.world == Resolve {
+		if f.world == PRCShare || f.world == Resolve || f.world == ExChinaSupply {
 			x = min(1, x)
 		}
 		st.World[f.world] = max(0, x)

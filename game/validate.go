@@ -274,6 +274,7 @@ func (v *validator) seatDetails() {
 		checkRange("capacity.separation", pr.Capacity.Separation, 0, 1e6)
 		checkRange("capacity.magnets", pr.Capacity.Magnets, 0, 1e6)
 		checkRange("stockpile", pr.Stockpile, 0, 1e6)
+		checkRange("unit-cost", pr.UnitCost, 0, 10000)
 		for _, to := range sortedKeys(pr.Trade) {
 			if j := v.seatIndex(path+".profile.trade."+to, to); j == i {
 				v.add(path+".profile.trade."+to, "a seat does not trade with itself")
@@ -424,7 +425,7 @@ func (v *validator) world() {
 			continue
 		}
 		x := v.sc.World[k]
-		if (w == PRCShare || w == Resolve) && (x < 0 || x > 1) {
+		if (w == PRCShare || w == Resolve || w == ExChinaSupply) && (x < 0 || x > 1) {
 			v.add("$.world."+k, "must be between 0 and 1, not %g", x)
 		} else if x < 0 {
 			v.add("$.world."+k, "must not be negative")

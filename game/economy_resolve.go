@@ -1,0 +1,188 @@
+package game
+
+import "math"
+
+// Resolve runs one turn of the economy model on st, whose policies are the
+// orders of the turn.
+func (m *economyModel) Resolve(st *State) {
+	sc := st.sc
+	n := len(st.Seats)
+	f := float64(sc.TurnMonths) / 12
+	p := &m.p
+	if st.Changes == nil {
+		st.Changes = make([]Change, 0, 6*n)
+	}
+
+	spend, buy := m.build(st)
+	m.supply(st, &buy)
+	floorCost := m.solvency(st)
+
+	// Trade, tariffs, controls, sanctions and purchases, seat by seat.
+	var lost, tariffRev, ctrlCost, buys, sales [MaxSeats]float64
+	var techCtrl, finance [MaxSeats]float64
+	var worstTariff, worstCtrl [MaxSeats]Cause
+	tariffLever := m.lever[LeverTariff]
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if i == j {
+				continue
+			}
+			t0 := m.trade[i][j]
+			rate := m.value(st, LeverTariff, j, i, 0)
+			t := t0 * math.Pow(1+rate/100, -p[pTariffElasticity])
+			lost[i] += t0 - t
+			tariffRev[j] += rate / 100 * t
+			if d := t - t0; d < worstTariff[i].Delta {
+				worstTariff[i] = Cause{Kind: CauseTariffOn, Other: j, Lever: tariffLever, Level: -1, Value: rate, Delta: d}
+			}
+			chips := m.value(st, LeverChips, j, i, 0)
+			soft := m.value(st, LeverSoftware, j, i, 0)
+			// A control is as strong as the controller's share of what the
+			// target needs: suppliers that do not match it leak.
+			c := sc.Seats[j].Profile.TechShare * (p[pChipWeight]*chips + p[pSoftwareWeight]*soft)
+			techCtrl[i] += c
+			ctrlCost[j] += (chips + soft) / 2 * m.trade[j][i]
+			if c > worstCtrl[i].Value {
+				worstCtrl[i] = Cause{Kind: CauseTech, Other: j, Lever: m.lever[LeverChips], Level: -1, Value: c}
+			}
+			fin := m.value(st, LeverFinance, j, i, 0)
+			finance[i] = math.Max(finance[i], fin)
+			// Sanctions cost their imposer too: finance-cost points of its
+			// GDP at full strength, counted with its controls.
+			ctrlCost[j] += p[pFinanceCost] * fin * sc.Seats[j].Profile.GDP * 10 / math.Max(p[pControlCost], 1e-9)
+			bought := m.value(st, LeverPurchases, i, j, 0) / f // $bn a year
+			buys[i] += bought
+			sales[j] += bought
+		}
+	}
+
+	coercive := m.coercion(st)
+
+	for i := 0; i < n; i++ {
+		s := &st.Seats[i]
+		pr := &sc.Seats[i].Profile
+		gdp := pr.GDP * 1000 // $bn
+		e := &s.Econ
+
+		// Tech access: controls cut it; domestic substitution recovers part
+		// of the loss, slowly.
+		full := 100.0
+		if pr.Tech > 0 {
+			full = pr.Tech
+		}
+		target := full * (1 - math.Min(1, techCtrl[i]))
+		subBefore := e.Substitution
+		if target < full {
+			e.Substitution = math.Min(full-target, e.Substitution+p[pTechRecovery])
+		} else {
+			e.Substitution = 0
+		}
+		tech := math.Min(full, target+e.Substitution)
+		var ct causes
+		wc := worstCtrl[i]
+		wc.Delta = target - e.TechTarget
+		e.TechTarget = target
+		ct.add(wc)
+		ct.add(cause(CauseSubstitution, e.Substitution, e.Substitution-subBefore))
+		record(st, i, Tech, s.Ind[Tech], tech, &ct)
+		s.Ind[Tech] = tech
+
+		// Inflation: tariffs on what is still imported, and shortages,
+		// counted from their levels at the start.
+		tInf := p[pTariffPassthrough] * 100 * tariffRev[i] / gdp
+		sInf := p[pShortageInflation] * (1 - s.Ind[Coverage]/100)
+		var ci causes
+		ci.add(Cause{Kind: CauseTariffOwn, Other: -1, Lever: tariffLever, Level: -1, Delta: tInf - e.Term[termTariffInflation]})
+		ci.add(cause(CauseShortage, s.Ind[Coverage], sInf-e.Term[termShortageInflation]))
+		e.Term[termTariffInflation], e.Term[termShortageInflation] = tInf, sInf
+		infl := pr.Inflation + tInf - e.Term0[termTariffInflation] + sInf - e.Term0[termShortageInflation]
+		record(st, i, Inflation, s.Ind[Inflation], infl, &ci)
+		s.Ind[Inflation] = infl
+
+		// Economy: moves towards a target below its baseline path by each
+		// drag, each counted from its level at the start.
+		growth := pr.Growth / 100
+		e.Base *= 1 + growth
+		var terms [termPurchases + 1]Cause
+		terms[termTrade] = worstTariff[i]
+		terms[termTrade].Delta = -p[pTradeDrag] * 100 * lost[i] / gdp
+		terms[termIndustry] = cause(CauseCoverage, s.Ind[Coverage], -p[pIndustryToEconomy]*(100-s.Ind[Industry]))
+		terms[termTech] = Cause{Kind: CauseTech, Other: worstCtrl[i].Other, Lever: worstCtrl[i].Lever, Level: -1, Delta: -p[pTechToEconomy] * (100 - tech)}
+		terms[termInflation] = cause(CauseInflation, infl, -p[pInflationDrag]*math.Max(0, infl-pr.Inflation))
+		terms[termControls] = cause(CauseControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp)
+		terms[termFinance] = Cause{Kind: CauseFinance, Other: -1, Lever: m.lever[LeverFinance], Level: -1, Value: finance[i], Delta: -p[pFinanceDrag] * finance[i]}
+		terms[termSpend] = cause(CauseSpend, spend[i], -p[pSpendDrag]*100*(spend[i]/f+floorCost[i])/gdp)
+		terms[termPurchases] = Cause{Kind: CausePurchases, Other: -1, Lever: m.lever[LeverPurchases], Level: -1, Value: sales[i] - buys[i],
+			Delta: 100 * (p[pPurchaseGain]*sales[i] - p[pPurchaseCost]*buys[i]) / gdp}
+		goal := e.Base
+		for k := range terms {
+			e.Term[k] = terms[k].Delta
+			terms[k].Delta -= e.Term0[k]
+			goal += e.Base * terms[k].Delta / 100
+		}
+		from := s.Ind[Economy]
+		to := from + p[pAdjustSpeed]*(goal-from)
+		var ce causes
+		ce.add(cause(CauseBaseline, pr.Growth, from*growth))
+		for _, t := range terms {
+			t.Delta *= e.Base / 100 * p[pAdjustSpeed]
+			ce.add(t)
+		}
+		record(st, i, Economy, from, to, &ce)
+		s.Ind[Economy] = to
+
+		// Political capital: regained each turn, spent by shortages and
+		// inflation at home.
+		regen := p[pCapitalRegen]
+		short := -p[pCapitalShortage] * (1 - s.Ind[Coverage]/100)
+		inf := -p[pCapitalInflation] * math.Max(0, infl-pr.Inflation)
+		k := math.Max(0, math.Min(100, s.Ind[Capital]+regen+short+inf))
+		var ck causes
+		ck.add(cause(CauseRegen, 0, regen))
+		ck.add(cause(CauseShortage, s.Ind[Coverage], short))
+		ck.add(cause(CauseInflation, infl, inf))
+		record(st, i, Capital, s.Ind[Capital], k, &ck)
+		s.Ind[Capital] = k
+	}
+
+	// Allied resolve rises with coercion and decays without it.
+	r := st.World[Resolve]*(1-p[pResolveDecay]) + p[pCoercionResolve]*coercive
+	st.World[Resolve] = math.Max(0, math.Min(1, r))
+	// The producer's share of the world's separation capacity in use.
+	var total float64
+	for i := 0; i < n; i++ {
+		total += st.Seats[i].Econ.Separation
+	}
+	if total > 0 {
+		st.World[PRCShare] = st.Seats[m.producer].Econ.Separation / total
+	}
+}
+
+// coercion counts the coercive lever settings in force this turn.
+func (m *economyModel) coercion(st *State) float64 {
+	sc := st.sc
+	n := 0
+	for l := range sc.Levers {
+		li := &sc.ix.levers[l]
+		if li.coercive < 0 {
+			continue
+		}
+		for i := range st.Seats {
+			if !li.setters.Has(i) {
+				continue
+			}
+			if li.scope != ScopeEach {
+				if int(st.Seats[i].Policy[l][0]) >= li.coercive {
+					n++
+				}
+				continue
+			}
+			for j := range st.Seats {
+				if li.targets.Has(j) && i != j && int(st.Seats[i].Policy[l][j]) >= li.coercive {
+					n++
+				}
+			}
+		}
+	}
+	return float64(n)
+}

@@ -1,0 +1,247 @@
+package game
+
+import "math"
+
+// supplyResult is what the supply step tells the rest of a resolution.
+type supplyResult struct {
+	demand [MaxSeats]float64 // kt a year, after substitution
+	use    [MaxSeats]float64 // kt a year reaching industry, stockpile draws included
+}
+
+// build brings capacity under construction into operation and puts this
+// turn's industrial spending into the pipeline; it returns each seat's
+// spend in $bn this turn and its stockpile purchase request in kt.
+func (m *economyModel) build(st *State) (spend, buy [MaxSeats]float64) {
+	p := &m.p
+	lags := [3]float64{p[pLagMining], p[pLagSeparation], p[pLagMagnets]}
+	kinds := [3]LeverKind{LeverInvestMining, LeverInvestSeparation, LeverInvestMagnets}
+	for i := range st.Seats {
+		s := &st.Seats[i]
+		e := &s.Econ
+		stages := [3]*float64{&e.Mining, &e.Separation, &e.Magnets}
+		var added float64
+		for k := 0; k < 3; k++ {
+			arrived := float64(e.Pipeline[k][0])
+			*stages[k] += arrived
+			added += arrived
+			copy(e.Pipeline[k][:], e.Pipeline[k][1:])
+			e.Pipeline[k][pipelineLen-1] = 0
+			if bn := m.value(st, kinds[k], i, 0, 0); bn > 0 {
+				// Resolve shortens lags: permits, finance and offtake come
+				// faster when governments are determined.
+				lag := int(math.Round(lags[k] * (1 - p[pResolveSpeedup]*st.World[Resolve])))
+				lag = max(1, min(pipelineLen, lag))
+				e.Pipeline[k][lag-1] += float32(bn * p[pBuildYield])
+				spend[i] += bn
+			}
+		}
+		if bn := m.value(st, LeverSubstitutes, i, 0, 0); bn > 0 {
+			e.SubSpend += bn
+			spend[i] += bn
+		}
+		buy[i] = m.value(st, LeverStockpile, i, 0, 0)
+		spend[i] += buy[i] * st.World[PriceWorld] / 1000
+	}
+	return spend, buy
+}
+
+// supply allocates the year's rare-earth supply. Outside the producer,
+// seats pool their mines, separation plants and magnet plants (oxide from
+// one feeds the magnets of another) and meet their own demand first; the
+// producer sells what it does not use, to each seat as far as its
+// licences allow. The extraterritorial rule reaches the pooled trade that
+// carries the producer's content. What a seat receives beyond its demand
+// goes to its stockpile; a shortfall is met from the stockpile as far as
+// it can be drawn.
+func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
+	sc := st.sc
+	p := &m.p
+	n := len(st.Seats)
+	f := float64(sc.TurnMonths) / 12
+	prod := m.producer
+	var r supplyResult
+	var request, got, own, fromPool [MaxSeats]float64
+	var poolM, poolS, poolG float64
+	for i := 0; i < n; i++ {
+		e := &st.Seats[i].Econ
+		sub := math.Min(p[pSubstituteMax], p[pSubstituteEffect]*e.SubSpend)
+		r.demand[i] = sc.Seats[i].Profile.REDemand * (1 - sub)
+		request[i] = r.demand[i] + buy[i]/f
+		own[i] = math.Min(e.Mining, math.Min(e.Separation, e.Magnets))
+		if i != prod {
+			poolM += e.Mining
+			poolS += e.Separation
+			poolG += e.Magnets
+		}
+	}
+	pool := math.Min(poolM, math.Min(poolS, poolG))
+	// Own production first, then the pool's remainder shared by need.
+	var rest, unmet float64 = pool, 0
+	for i := 0; i < n; i++ {
+		if i == prod {
+			got[i] = math.Min(own[i], request[i])
+			continue
+		}
+		got[i] = math.Min(own[i], request[i])
+		fromPool[i] = got[i]
+		rest -= got[i]
+		unmet += request[i] - got[i]
+	}
+	rest = math.Max(0, rest)
+	rule := m.value(st, LeverExtraterritorial, prod, 0, 0) > 0
+	var licCause [MaxSeats]Cause
+	for i := 0; i < n; i++ {
+		if i == prod || unmet == 0 {
+			continue
+		}
+		traded := (request[i] - got[i]) * math.Min(1, rest/unmet)
+		lic := m.value(st, LeverLicensing, prod, i, 1)
+		if rule && lic < 1 {
+			cut := traded * p[pExtraterritorialContent] * (1 - lic)
+			traded -= cut
+			licCause[i] = Cause{Kind: CauseLicensing, Other: prod, Lever: m.lever[LeverExtraterritorial], Level: -1, Value: cut}
+		}
+		got[i] += traded
+		fromPool[i] += traded
+	}
+	// The producer's exports, rationed by need and cut by licences.
+	exportable := math.Max(0, own[prod]-r.demand[prod])
+	var want float64
+	for i := 0; i < n; i++ {
+		if i != prod {
+			want += request[i] - got[i]
+		}
+	}
+	var denied, offered float64
+	for i := 0; i < n; i++ {
+		if i == prod || want == 0 {
+			continue
+		}
+		q := (request[i] - got[i]) * math.Min(1, exportable/want)
+		lic := m.value(st, LeverLicensing, prod, i, 1)
+		offered += q
+		denied += q * (1 - lic)
+		got[i] += q * lic
+		if lic < 1 {
+			l := m.lever[LeverLicensing]
+			level := -1
+			if l >= 0 {
+				level = int(st.Seats[prod].Policy[l][i])
+			}
+			licCause[i] = Cause{Kind: CauseLicensing, Other: prod, Lever: l, Level: level, Value: q * (1 - lic)}
+		}
+	}
+	// Use, stockpiles and coverage.
+	var short, total, poolUsed, exDemand float64
+	for i := 0; i < n; i++ {
+		s := &st.Seats[i]
+		e := &s.Econ
+		d := r.demand[i]
+		use := math.Min(got[i], d)
+		e.Stockpile += (got[i] - use) * f
+		draw := 0.0
+		if gap := d - use; gap > 0 && e.Stockpile > 0 {
+			draw = math.Min(gap*f, e.Stockpile*p[pStockpileDraw])
+			e.Stockpile -= draw
+		}
+		r.use[i] = use + draw/f
+		cov := 100.0
+		if d > 0 {
+			cov = math.Min(100, 100*r.use[i]/d)
+		}
+		ind := 100 * (1 - sc.Seats[i].Profile.REWeight*math.Pow(math.Max(0, 1-cov/100), p[pIndustryBeta]))
+		var cc causes
+		lc := licCause[i]
+		if lc.Kind != CauseNone && d > 0 {
+			lc.Delta = -100 * lc.Value / d
+			cc.add(lc)
+		}
+		cc.add(cause(CauseStockpile, draw, 100*draw/f/math.Max(d, 1e-9)))
+		if cov < s.Ind[Coverage] && lc.Kind == CauseNone {
+			cc.add(cause(CauseShortage, cov, cov-s.Ind[Coverage]))
+		}
+		record(st, i, Coverage, s.Ind[Coverage], cov, &cc)
+		var ci causes
+		ci.add(cause(CauseCoverage, cov, ind-s.Ind[Industry]))
+		record(st, i, Industry, s.Ind[Industry], ind, &ci)
+		s.Ind[Coverage], s.Ind[Industry] = cov, ind
+		if i != prod {
+			total += d
+			short += math.Max(0, d-r.use[i])
+			poolUsed += fromPool[i]
+			exDemand += d
+		}
+	}
+	// Who produced what the pool delivered: by share of separation, the
+	// stage that binds outside China.
+	for i := 0; i < n; i++ {
+		e := &st.Seats[i].Econ
+		switch {
+		case i == prod:
+			e.Output = own[i]
+		case poolS > 0:
+			e.Output = poolUsed * e.Separation / poolS
+		default:
+			e.Output = 0
+		}
+	}
+	st.Econ.Shortfall = 0
+	if total > 0 {
+		st.Econ.Shortfall = short / total
+	}
+	st.World[ExChinaSupply] = 0
+	if exDemand > 0 {
+		st.World[ExChinaSupply] = math.Min(1, poolUsed/exDemand)
+	}
+	// Prices: outside China the price rises with the shortfall from its
+	// calm level and falls when the producer floods the market; inside
+	// China, withheld exports make a glut.
+	flood := m.value(st, LeverFlood, prod, 0, 0)
+	if base := st.WorldBase[PriceWorld]; base > 0 {
+		st.World[PriceWorld] = base * (1 + p[pPriceSensitivity]*st.Econ.Shortfall) * (1 - flood)
+	}
+	if base := st.WorldBase[PriceChina]; base > 0 {
+		glut := 0.0
+		if offered > 0 {
+			glut = denied / offered
+		}
+		st.World[PriceChina] = base * (1 - p[pChinaGlut]*glut) * (1 - flood/2)
+	}
+	return r
+}
+
+// solvency checks the producers outside the producer seat against the
+// price they get: the market price, or a price floor their government
+// guarantees and pays for. Selling below cost for long makes them fail,
+// with a chance each turn; a failure closes the capacity built during the
+// game, part of the old, and every project under construction. It returns
+// what each seat's floor cost it this turn, $bn a year.
+func (m *economyModel) solvency(st *State) (floorCost [MaxSeats]float64) {
+	p := &m.p
+	for i := range st.Seats {
+		e := &st.Seats[i].Econ
+		if i == m.producer || e.Output <= 0 {
+			e.Distress = 0
+			continue
+		}
+		floor := m.value(st, LeverPriceFloor, i, 0, 0)
+		market := st.World[PriceWorld]
+		floorCost[i] = math.Max(0, floor-market) * e.Output / 1000
+		if math.Max(market, floor) >= m.cost[i] {
+			e.Distress = 0
+			continue
+		}
+		e.Distress++
+		if float64(e.Distress) <= p[pInsolvencyTurns] || st.RNG.Float64() >= p[pInsolvencyHazard] {
+			continue
+		}
+		keep := 1 - p[pClosureShare]
+		e.Mining = math.Min(e.Mining, m.start[i].Mining*keep)
+		e.Separation = math.Min(e.Separation, m.start[i].Separation*keep)
+		e.Magnets = math.Min(e.Magnets, m.start[i].Magnets*keep)
+		e.Pipeline = [3][pipelineLen]float32{}
+		e.Distress = 0
+		e.Failures++
+	}
+	return floorCost
+}
