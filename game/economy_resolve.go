@@ -108,7 +108,9 @@ func (m *economyModel) Resolve(st *State) {
 		terms[termTrade].Delta = -p[pTradeDrag] * 100 * lost[i] / gdp
 		terms[termIndustry] = cause(CauseCoverage, s.Ind[Coverage], -p[pIndustryToEconomy]*(100-s.Ind[Industry]))
 		terms[termTech] = Cause{Kind: CauseTech, Other: worstCtrl[i].Other, Lever: worstCtrl[i].Lever, Level: -1, Delta: -p[pTechToEconomy] * (100 - tech)}
-		terms[termInflation] = cause(CauseInflation, infl, -p[pInflationDrag]*math.Max(0, infl-pr.Inflation))
+		// The inflation drag is linear in what tariffs and shortages add, so
+		// that, counted from the start, lower inflation is a gain.
+		terms[termInflation] = cause(CauseInflation, infl, -p[pInflationDrag]*(e.Term[termTariffInflation]+e.Term[termShortageInflation]))
 		terms[termControls] = cause(CauseControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp)
 		terms[termFinance] = Cause{Kind: CauseFinance, Other: -1, Lever: m.lever[LeverFinance], Level: -1, Value: finance[i], Delta: -p[pFinanceDrag] * finance[i]}
 		terms[termSpend] = cause(CauseSpend, spend[i], -p[pSpendDrag]*100*(spend[i]/f+floorCost[i])/gdp)
