@@ -139,8 +139,13 @@ func (a *applier) addDeal(d Deal) {
 func (a *applier) emit(e Event) {
 	e.Turn, e.Phase = a.st.Turn, a.st.Phase
 	if !a.newsOwned {
-		a.st.News = slices.Clip(a.st.News)
+		// One copy with room for the few events a command causes, rather
+		// than a regrowth per event.
+		a.st.News = slices.Grow(slices.Clip(a.st.News), 8)
 		a.newsOwned = true
+	}
+	if a.out == nil {
+		a.out = make([]Event, 0, 4)
 	}
 	a.st.News = append(a.st.News, e)
 	a.out = append(a.out, e)
