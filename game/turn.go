@@ -49,10 +49,16 @@ func (a *applier) allReady() bool {
 	return true
 }
 
+// clearReady makes every seat not ready, copying the seats only if one is.
 func (a *applier) clearReady() {
-	seats := a.seats()
-	for i := range seats {
-		seats[i].Ready = false
+	for i := range a.st.Seats {
+		if a.st.Seats[i].Ready {
+			seats := a.seats()
+			for j := range seats {
+				seats[j].Ready = false
+			}
+			return
+		}
 	}
 }
 

@@ -51,6 +51,7 @@ type PublicScenario struct {
 	Turns      int        `json:"turns"`
 	TurnMonths int        `json:"turn-months"`
 	Levers     []LeverDef `json:"levers"`
+	Rules      Rules      `json:"rules"` // what breaches and concessions cost
 	Briefing   string     `json:"briefing"`
 	Debrief    []string   `json:"debrief"`
 }
@@ -96,7 +97,7 @@ func ViewFor(st State, viewer int) View {
 		Clock: st.Clock, Seq: st.Seq, World: st.World, Ended: st.Ended, sc: sc,
 		Scenario: PublicScenario{
 			ID: sc.ID, Title: sc.Title, Summary: sc.Summary, StartDate: sc.StartDate,
-			Turns: sc.Turns, TurnMonths: sc.TurnMonths, Levers: sc.Levers,
+			Turns: sc.Turns, TurnMonths: sc.TurnMonths, Levers: sc.Levers, Rules: sc.Rules,
 			Briefing: sc.Briefing, Debrief: sc.Debrief,
 		},
 		Date: TurnDate(sc, st.Turn),

@@ -1,9 +1,6 @@
 package ai
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // builtins are the players a command line can name directly. Each entry
 // makes a fresh player for one seat of one game, so that a player with
@@ -28,6 +25,3 @@ func BuiltinNames() []string {
 	slices.Sort(names)
 	return names
 }
-
-// builtinList is the names as a phrase for error messages.
-func builtinList() string { return strings.Join(BuiltinNames(), ", ") }

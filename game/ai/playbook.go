@@ -54,11 +54,11 @@ type Setting struct {
 const AllTargets = "all"
 
 // Answers says how the seat answers the proposals made to it: the first
-// rule whose filter matches a deal decides, and Otherwise decides the rest
-// (Reject unless set).
+// rule whose filter matches a deal decides, and a deal no rule matches is
+// rejected. A rule with an empty filter matches every deal, so "accept
+// every other deal" is a last rule that accepts with no condition.
 type Answers struct {
-	Rules     []AnswerRule
-	Otherwise game.Answer
+	Rules []AnswerRule
 }
 
 // An AnswerRule accepts or rejects the deals its filter matches.
@@ -71,7 +71,7 @@ type AnswerRule struct {
 // empty filter matches every proposal.
 type DealFilter struct {
 	From        []string // the proposer is one of these seats
-	MaxClauses  int      // the deal has at most this many clauses (0: any)
+	MaxClauses  *int     // the deal has at most this many clauses
 	NotLever    []string // the deal binds this seat to nothing on these levers
 	MinTrust    *float64 // this seat's trust in the proposer is at least this
 	MaxBreaches *int     // this seat knows of at most this many breaches by the proposer
@@ -92,7 +92,10 @@ func (pb *Playbook) Validate() []game.FieldError {
 	}
 	for k, r := range pb.Orders {
 		path := fmt.Sprintf("$.orders[%d]", k)
-		if r.From < 1 {
+		switch {
+		case r.From == 0:
+			p.Add(path+".from", "is required: the first turn the rule applies, from 1")
+		case r.From < 0:
 			p.Add(path+".from", "a rule starts at turn 1 or later, not %d", r.From)
 		}
 		if r.Until != 0 && r.Until < r.From {
@@ -129,8 +132,8 @@ func (pb *Playbook) Validate() []game.FieldError {
 			path += ".reject-if"
 		}
 		f := r.If
-		if f.MaxClauses < 0 {
-			p.Add(path+".max-clauses", "must be 1 or more, not %d", f.MaxClauses)
+		if f.MaxClauses != nil && *f.MaxClauses < 1 {
+			p.Add(path+".max-clauses", "must be 1 or more, not %d", *f.MaxClauses)
 		}
 		if f.MaxBreaches != nil && *f.MaxBreaches < 0 {
 			p.Add(path+".max-breaches", "must be 0 or more, not %d", *f.MaxBreaches)
@@ -146,18 +149,17 @@ func (pb *Playbook) Validate() []game.FieldError {
 // to submit each turn and the answer rules with names turned into indices.
 // It is never written after Compile, so one script serves every game.
 type script struct {
-	name      string
-	seat      int
-	seatID    string
-	orders    [][]game.Order // by turn-1; nil: no order that turn
-	rules     []answerRule
-	otherwise game.Answer
+	name   string
+	seat   int
+	seatID string
+	orders [][]game.Order // by turn-1; nil: no order that turn
+	rules  []answerRule
 }
 
 type answerRule struct {
 	answer      game.Answer
 	from        game.SeatSet // 0: any proposer
-	maxClauses  int
+	maxClauses  *int
 	notLever    uint32 // levers as a bit set
 	minTrust    *float64
 	maxBreaches *int
@@ -191,10 +193,7 @@ func (pb *Playbook) Compile(sc *game.Scenario, seat, name string) (func() Player
 	if pb.Seat != "" && pb.Seat != seat {
 		p.Add("$.seat", "the playbook was written for seat %q, not %q", pb.Seat, seat)
 	}
-	s := &script{name: name, seat: me, seatID: seat, orders: make([][]game.Order, sc.Turns), otherwise: game.Reject}
-	if pb.Answers.Otherwise == game.Accept {
-		s.otherwise = game.Accept
-	}
+	s := &script{name: name, seat: me, seatID: seat, orders: make([][]game.Order, sc.Turns)}
 	// Every (lever, target) a rule sets, with the turns it covers.
 	type entry struct {
 		key         slotKey

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/spf13/cobra"
+
+	"github.com/chokepoint-game/chokepoint/content"
+)
+
+func newScenarioCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "scenario",
+		Short: "List, show and check scenarios",
+		Args:  noSubcommand,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(
+		&cobra.Command{
+			Use:   "list",
+			Short: "List the shipped scenarios",
+			Args:  exactArgs(0, "no arguments"),
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				return content.WriteList(cmd.OutOrStdout(), content.Shipped())
+			},
+		},
+		&cobra.Command{
+			Use:   "show ID|FILE",
+			Short: "Describe a scenario: calendar, seats, levers, model, events, debrief",
+			Long: "Describe a shipped scenario (by id) or a scenario file. Secret objectives\n" +
+				"and seat briefings are not shown: they belong to one seat.",
+			Args: exactArgs(1, "one scenario id or file"),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				sc, err := content.Resolve(args[0])
+				if err != nil {
+					return reportLoadError(cmd, args[0], err)
+				}
+				return content.WriteSummary(cmd.OutOrStdout(), sc)
+			},
+		},
+		&cobra.Command{
+			Use:   "validate FILE...",
+			Short: "Check scenario files and report every mistake with its line",
+			Long: "Check scenario files. A valid file prints \"FILE: ok\"; an invalid one prints\n" +
+				"each problem as FILE:LINE:COL: field: message on stderr. The exit code is 0\n" +
+				"when every file is valid and 1 otherwise.",
+			Args: minArgs(1, "at least one scenario file"),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				failed := false
+				for _, path := range args {
+					if _, err := content.LoadFile(path); err != nil {
+						failed = true
+						_ = reportLoadError(cmd, path, err)
+						continue
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", path)
+				}
+				if failed {
+					return exitError(exitFailure)
+				}
+				return nil
+			},
+		},
+	)
+	return cmd
+}
+
+// reportLoadError prints why a scenario did not load: each problem on its
+// own line, or why the file could not be read. The command then exits 1.
+func reportLoadError(cmd *cobra.Command, name string, err error) error {
+	var ce *content.Error
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ce):
+		for _, p := range ce.Problems {
+			fmt.Fprintln(cmd.ErrOrStderr(), p)
+		}
+	case errors.As(err, &pe):
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: cannot read: %v\n", name, pe.Err)
+	default:
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", name, err)
+	}
+	return exitError(exitFailure)
+}

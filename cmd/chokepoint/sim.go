@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/ai"
+	"github.com/chokepoint-game/chokepoint/game/sim"
+)
+
+// playbookPrefix marks a player given as a playbook: a shipped name or a
+// file path.
+const playbookPrefix = "playbook:"
+
+type simFlags struct {
+	scenario string
+	games    int
+	seed     uint64
+	seats    []string
+	workers  int
+	turns    int
+	json     bool
+	trace    string
+	save     string
+}
+
+func newSimCmd() *cobra.Command {
+	var f simFlags
+	cmd := &cobra.Command{
+		Use:   "sim",
+		Short: "Play many games headless with scripted players and sum them up",
+		Long: "Play many games of a scenario with every seat played by a built-in player or a\n" +
+			"playbook, and print each seat's score (mean, 10th, 50th and 90th percentiles,\n" +
+			"by the nearest-rank method), its wins (a tie at the top shares the win), its\n" +
+			"final indicators and the world's. Game i (from 0) uses seed SEED+i, so any one\n" +
+			"game can be played again alone with --games 1 --seed SEED+i.\n\n" +
+			"A player is a built-in one (" + strings.Join(ai.BuiltinNames(), ", ") + "), playbook:NAME for a shipped\n" +
+			"playbook or playbook:FILE for a playbook file. Shipped playbooks:\n  " +
+			strings.Join(content.ShippedPlaybookNames(), "\n  "),
+		Example: "  chokepoint sim --games 1000 --seats prc=playbook:embargo\n" +
+			"  chokepoint sim --seats prc=passive,all=playbook:allied-investment --json\n" +
+			"  chokepoint sim --games 1 --seed 7 --save game.json --trace game.jsonl",
+		Args: exactArgs(0, "no arguments (use flags)"),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSim(cmd, &f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scenario, "scenario", "rare-earth-card", "shipped scenario `ID` or scenario FILE")
+	fl.IntVar(&f.games, "games", 100, "number of games `N`")
+	fl.Uint64Var(&f.seed, "seed", 1, "seed `S` of the first game; game i uses S+i")
+	fl.StringArrayVar(&f.seats, "seats", nil, "who plays which seat, `SEAT=PLAYER,...` (repeatable); all=PLAYER for every seat not named; the rest play passive")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "games played at once, `K`")
+	fl.IntVar(&f.turns, "turns", 0, "end every game after turn `T` (0: play every turn)")
+	fl.BoolVar(&f.json, "json", false, "print the results as one JSON object")
+	fl.StringVar(&f.trace, "trace", "", "write every seat's indicators after every turn of every game to `FILE`, as JSON Lines")
+	fl.StringVar(&f.save, "save", "", "with --games 1, write the game's scenario, seed and command log to `FILE` as JSON")
+	return cmd
+}
+
+func runSim(cmd *cobra.Command, f *simFlags) error {
+	switch {
+	case f.games < 1:
+		return usagef(cmd, "--games must be 1 or more, not %d", f.games)
+	case f.workers < 1:
+		return usagef(cmd, "--workers must be 1 or more, not %d", f.workers)
+	case f.turns < 0:
+		return usagef(cmd, "--turns must be 1 or more (or 0 for every turn), not %d", f.turns)
+	case f.save != "" && f.games != 1:
+		return usagef(cmd, "--save keeps one game's log: use it with --games 1, not %d", f.games)
+	}
+	sc, err := content.Resolve(f.scenario)
+	if err != nil {
+		var ce *content.Error
+		if errors.As(err, &ce) {
+			return reportLoadError(cmd, f.scenario, err)
+		}
+		return usagef(cmd, "--scenario: %v", err)
+	}
+	if f.turns > sc.Turns {
+		return usagef(cmd, "--turns %d is past the last turn of %s (%d)", f.turns, sc.ID, sc.Turns)
+	}
+	seats, err := seatPlayers(cmd, sc, f.seats)
+	if err != nil {
+		return err
+	}
+	cfg := sim.Config{
+		Scenario: sc, Games: f.games, Seed: f.seed, Seats: seats,
+		Workers: f.workers, Turns: f.turns, KeepLog: f.save != "",
+	}
+	var trace *bufio.Writer
+	if f.trace != "" {
+		tf, err := os.Create(f.trace)
+		if err != nil {
+			return err
+		}
+		defer tf.Close()
+		trace = bufio.NewWriterSize(tf, 1<<16)
+		cfg.Trace = trace
+	}
+	bar := newProgressBar(cmd.ErrOrStderr())
+	if bar != nil {
+		cfg.Progress = bar.update
+	}
+	res, err := sim.Run(cfg)
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	if trace != nil {
+		if err := trace.Flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.trace, err)
+		}
+	}
+	if f.save != "" {
+		if err := saveLog(f.save, res.Log); err != nil {
+			return err
+		}
+	}
+	if f.json {
+		return sim.WriteJSON(cmd.OutOrStdout(), res)
+	}
+	return sim.WriteTable(cmd.OutOrStdout(), res)
+}
+
+// seatPlayers reads the --seats values into one player per seat: named
+// seats first, then "all" for the rest, then passive.
+func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string) ([]sim.SeatPlayer, error) {
+	named := map[string]string{}
+	for _, v := range values {
+		for entry := range strings.SplitSeq(v, ",") {
+			entry = strings.TrimSpace(entry)
+			if entry == "" {
+				continue
+			}
+			seat, player, ok := strings.Cut(entry, "=")
+			seat, player = strings.TrimSpace(seat), strings.TrimSpace(player)
+			if !ok || seat == "" || player == "" {
+				return nil, usagef(cmd, "--seats: %q is not SEAT=PLAYER", entry)
+			}
+			if _, ok := sc.SeatIndex(seat); !ok && seat != "all" {
+				return nil, usagef(cmd, "--seats: %s has no seat %q (seats: %s)", sc.ID, seat, seatList(sc))
+			}
+			if _, dup := named[seat]; dup {
+				return nil, usagef(cmd, "--seats: seat %q is given twice", seat)
+			}
+			named[seat] = player
+		}
+	}
+	rest := "passive"
+	if p, ok := named["all"]; ok {
+		rest = p
+	}
+	playbooks := map[string]*content.PlaybookFile{}
+	out := make([]sim.SeatPlayer, len(sc.Seats))
+	for i, s := range sc.Seats {
+		spec, ok := named[s.ID]
+		if !ok {
+			spec = rest
+		}
+		sp, err := makePlayer(cmd, sc, s.ID, spec, playbooks)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = sp
+	}
+	return out, nil
+}
+
+func makePlayer(cmd *cobra.Command, sc *game.Scenario, seat, spec string, playbooks map[string]*content.PlaybookFile) (sim.SeatPlayer, error) {
+	if newPlayer, ok := ai.Builtin(spec); ok {
+		return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
+	}
+	ref, ok := strings.CutPrefix(spec, playbookPrefix)
+	if !ok || ref == "" {
+		return sim.SeatPlayer{}, usagef(cmd, "--seats: unknown player %q for %s (players: %s, playbook:NAME or playbook:FILE)",
+			spec, seat, strings.Join(ai.BuiltinNames(), ", "))
+	}
+	pf, ok := playbooks[ref]
+	if !ok {
+		var err error
+		if pf, err = content.ResolvePlaybook(ref); err != nil {
+			return sim.SeatPlayer{}, playbookError(cmd, ref, err)
+		}
+		playbooks[ref] = pf
+	}
+	newPlayer, err := pf.Player(sc, seat, spec)
+	if err != nil {
+		return sim.SeatPlayer{}, playbookError(cmd, ref, err)
+	}
+	return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
+}
+
+// playbookError puts a broken playbook on one line: its first problem,
+// with a count of the others.
+func playbookError(cmd *cobra.Command, ref string, err error) error {
+	var ce *content.Error
+	var pe *os.PathError
+	switch {
+	case errors.As(err, &ce) && len(ce.Problems) > 0:
+		msg := ce.Problems[0].String()
+		if n := len(ce.Problems) - 1; n == 1 {
+			msg += " (and 1 more problem)"
+		} else if n > 1 {
+			msg += fmt.Sprintf(" (and %d more problems)", n)
+		}
+		return usagef(cmd, "%s", msg)
+	case errors.As(err, &pe):
+		return usagef(cmd, "playbook %s: cannot read: %v", ref, pe.Err)
+	}
+	return usagef(cmd, "playbook %s: %v", ref, err)
+}
+
+func seatList(sc *game.Scenario) string {
+	ids := make([]string, len(sc.Seats))
+	for i, s := range sc.Seats {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func saveLog(path string, log *game.Log) error {
+	if log == nil {
+		return errors.New("no game log to save")
+	}
+	data, err := json.MarshalIndent(log, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// progressBar draws a static bar on a terminal, rewritten in place with a
+// carriage return, and only when the shown percentage changes: a run of
+// ten thousand games would otherwise spend its time drawing.
+type progressBar struct {
+	w     io.Writer
+	bar   progress.Model
+	shown int
+}
+
+// newProgressBar returns nil when w is not a terminal: a redirected
+// stderr gets nothing extra.
+func newProgressBar(w io.Writer) *progressBar {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return &progressBar{w: w, bar: progress.New(progress.WithWidth(40), progress.WithDefaultBlend()), shown: -1}
+}
+
+func (p *progressBar) update(done, total int) {
+	pct := done * 100 / total
+	if pct == p.shown {
+		return
+	}
+	p.shown = pct
+	fmt.Fprintf(p.w, "\r%s %d/%d games", p.bar.ViewAs(float64(done)/float64(total)), done, total)
+}
+
+// clear removes the bar so that what follows starts on a clean line.
+func (p *progressBar) clear() {
+	if p != nil && p.shown >= 0 {
+		fmt.Fprint(p.w, "\r\x1b[2K")
+	}
+}

@@ -1,0 +1,200 @@
+package sim
+
+import (
+	"fmt"
+
+	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/ai"
+)
+
+// RefusedError is a command from a Checked player (a playbook) that the
+// engine refused: its check before the game missed something, so the run
+// stops rather than report results the playbook did not ask for.
+type RefusedError struct {
+	Game    int
+	Seed    uint64
+	Turn    int
+	Seat    string
+	Player  string
+	Command game.Command
+	Err     error
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("game %d (seed %d), turn %d: the engine refused %s's %s command for %s: %v",
+		e.Game, e.Seed, e.Turn, e.Player, e.Command.Kind, e.Seat, e.Err)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// EngineError is a facilitator command the engine refused: a bug in the
+// simulator's loop or the engine, never the players'.
+type EngineError struct {
+	Game int
+	Seed uint64
+	Err  error
+}
+
+func (e *EngineError) Error() string {
+	return fmt.Sprintf("game %d (seed %d): the engine refused the simulator: %v", e.Game, e.Seed, e.Err)
+}
+
+func (e *EngineError) Unwrap() error { return e.Err }
+
+// Game is one finished game: its final state, its log (every command
+// the engine accepted, the facilitator's included) and how many commands of
+// unchecked players the engine refused.
+type Game struct {
+	State   game.State
+	Log     game.Log
+	Refused int
+}
+
+// Play plays one game with the given players, one per seat in the
+// scenario's order, as Run plays each of its games; turns ends it after
+// that turn (0: play it all). The players are used for this game only.
+func Play(sc *game.Scenario, seed uint64, players []ai.Player, turns int) (*Game, error) {
+	if !sc.Valid() {
+		return nil, &ConfigError{"the scenario has not been validated"}
+	}
+	if len(players) != len(sc.Seats) {
+		return nil, &ConfigError{fmt.Sprintf("%d players for the %d seats of %s", len(players), len(sc.Seats), sc.ID)}
+	}
+	m := &match{sc: sc, seed: seed, players: players, turns: turns, keepLog: true}
+	if err := m.play(); err != nil {
+		return nil, err
+	}
+	return &Game{State: m.st, Log: game.Log{Scenario: sc.ID, Seed: seed, Commands: m.log}, Refused: m.refused}, nil
+}
+
+// match is one game being played: its state, players and what it keeps.
+type match struct {
+	sc      *game.Scenario
+	index   int
+	seed    uint64
+	st      game.State
+	players []ai.Player
+	turns   int // last turn to play, 0: all
+	keepLog bool
+	log     []game.Command
+	refused int
+	trace   *tracer // nil: no trace
+}
+
+// play runs one game to its end. Per phase it asks each player that is
+// not idle for its commands, from its own view, and applies them; in
+// negotiation it goes round again while anything was applied, up to the
+// scenario's rounds; then it closes the phase with the facilitator's
+// advance, as a table does when the clock runs out. That costs one command
+// where a ready from every seat would cost one per seat.
+func (m *match) play() error {
+	st, err := game.NewGame(m.sc, m.seed)
+	if err != nil {
+		return &EngineError{m.index, m.seed, err}
+	}
+	m.st = st
+	if err := m.facilitate(game.CmdStart, ""); err != nil {
+		return err
+	}
+	rounds := m.sc.Negotiation.Rounds
+	if rounds == 0 {
+		rounds = 3
+	}
+	traced := 0
+	for m.st.Phase != game.GameOver {
+		phase, turn := m.st.Phase, m.st.Turn
+		if phase == game.Report && traced < turn {
+			traced = turn
+			if m.trace != nil {
+				m.trace.turn(m.index, &m.st)
+			}
+			if m.turns > 0 && turn >= m.turns && turn < m.sc.Turns {
+				if err := m.facilitate(game.CmdEnd, fmt.Sprintf("the simulator stopped after turn %d", turn)); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		n := 1
+		if phase == game.Negotiation {
+			n = rounds
+		}
+		for range n {
+			applied, err := m.round(phase, turn)
+			if err != nil {
+				return err
+			}
+			if !applied || m.st.Phase != phase || m.st.Turn != turn {
+				break
+			}
+		}
+		// The players may have closed the phase themselves (every seat
+		// submitted its orders, say).
+		if m.st.Phase == phase && m.st.Turn == turn {
+			if err := m.facilitate(game.CmdAdvance, ""); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// round asks every player in seat order once and reports whether any of
+// their commands was applied.
+func (m *match) round(phase game.Phase, turn int) (bool, error) {
+	applied := false
+	for seat, p := range m.players {
+		if m.st.Phase != phase || m.st.Turn != turn {
+			break
+		}
+		if p.Idle(phase, turn) {
+			continue
+		}
+		if _, ok := p.(ai.Answerer); ok && phase == game.Negotiation && !ai.AwaitingIn(&m.st, seat) {
+			continue
+		}
+		v := game.ViewFor(m.st, seat)
+		for _, c := range p.Act(&v) {
+			err := m.apply(seat, c)
+			if err == nil {
+				applied = true
+				continue
+			}
+			if _, checked := p.(ai.Checked); checked {
+				return applied, &RefusedError{m.index, m.seed, turn, m.sc.Seats[seat].ID, p.Name(), c, err}
+			}
+			m.refused++
+		}
+	}
+	return applied, nil
+}
+
+// apply applies a seat's command; a command given in another seat's name
+// is refused like any other the seat may not give.
+func (m *match) apply(seat int, c game.Command) error {
+	if c.Seat != m.sc.Seats[seat].ID {
+		return fmt.Errorf("%w: %s gave a command as %q", game.ErrNotYourSeat, m.sc.Seats[seat].ID, c.Seat)
+	}
+	st, _, err := game.Apply(m.st, c)
+	if err != nil {
+		return err
+	}
+	m.st = st
+	if m.keepLog {
+		m.log = append(m.log, c)
+	}
+	return nil
+}
+
+func (m *match) facilitate(kind game.CommandKind, text string) error {
+	c := game.Command{Kind: kind, Seat: game.FacilitatorID, Text: text}
+	st, _, err := game.Apply(m.st, c)
+	if err != nil {
+		return &EngineError{m.index, m.seed, err}
+	}
+	m.st = st
+	if m.keepLog {
+		m.log = append(m.log, c)
+	}
+	return nil
+}
