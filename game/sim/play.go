@@ -54,13 +54,20 @@ type Game struct {
 // scenario's order, as Run plays each of its games; turns ends it after
 // that turn (0: play it all). The players are used for this game only.
 func Play(sc *game.Scenario, seed uint64, players []ai.Player, turns int) (*Game, error) {
+	return PlayWatching(sc, seed, players, turns, nil)
+}
+
+// PlayWatching is Play with a look at the state after each turn's
+// resolution, for analyses that need the whole path of a game rather
+// than its end.
+func PlayWatching(sc *game.Scenario, seed uint64, players []ai.Player, turns int, onTurn func(st *game.State)) (*Game, error) {
 	if !sc.Valid() {
 		return nil, &ConfigError{"the scenario has not been validated"}
 	}
 	if len(players) != len(sc.Seats) {
 		return nil, &ConfigError{fmt.Sprintf("%d players for the %d seats of %s", len(players), len(sc.Seats), sc.ID)}
 	}
-	m := &match{sc: sc, seed: seed, players: players, turns: turns, keepLog: true}
+	m := &match{sc: sc, seed: seed, players: players, turns: turns, keepLog: true, onTurn: onTurn}
 	if err := m.play(); err != nil {
 		return nil, err
 	}
@@ -79,6 +86,7 @@ type match struct {
 	log     []game.Command
 	refused int
 	trace   *tracer // nil: no trace
+	onTurn  func(st *game.State)
 }
 
 // play runs one game to its end. Per phase it asks each player that is
@@ -107,6 +115,9 @@ func (m *match) play() error {
 			traced = turn
 			if m.trace != nil {
 				m.trace.turn(m.index, &m.st)
+			}
+			if m.onTurn != nil {
+				m.onTurn(&m.st)
 			}
 			if m.turns > 0 && turn >= m.turns && turn < m.sc.Turns {
 				if err := m.facilitate(game.CmdEnd, fmt.Sprintf("the simulator stopped after turn %d", turn)); err != nil {
