@@ -160,7 +160,8 @@ func (m *economyModel) Resolve(st *State) {
 	}
 }
 
-// coercion counts the coercive lever settings in force this turn.
+// coercion counts the producer's coercive lever settings in force this
+// turn: allied resolve is the allies' answer to the producer's pressure.
 func (m *economyModel) coercion(st *State) float64 {
 	sc := st.sc
 	n := 0
@@ -170,7 +171,7 @@ func (m *economyModel) coercion(st *State) float64 {
 			continue
 		}
 		for i := range st.Seats {
-			if !li.setters.Has(i) {
+			if i != m.producer || !li.setters.Has(i) {
 				continue
 			}
 			if li.scope != ScopeEach {

@@ -139,9 +139,12 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 		d := r.demand[i]
 		use := math.Min(got[i], d)
 		e.Stockpile += (got[i] - use) * f
+		// Stockpiles buffer new shortages, not the chronic gap the seat
+		// already lived with at the start.
 		draw := 0.0
-		if gap := d - use; gap > 0 && e.Stockpile > 0 {
-			draw = math.Min(gap*f, e.Stockpile*p[pStockpileDraw])
+		e.Gap = math.Max(0, d-use)
+		if excess := e.Gap - e.Gap0; excess > 0 && e.Stockpile > 0 {
+			draw = math.Min(excess*f, e.Stockpile*p[pStockpileDraw])
 			e.Stockpile -= draw
 		}
 		r.use[i] = use + draw/f
@@ -214,7 +217,8 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 // price they get: the market price, or a price floor their government
 // guarantees and pays for. Selling below cost for long makes them fail,
 // with a chance each turn; a failure closes the capacity built during the
-// game, part of the old, and every project under construction. It returns
+// game, part of the old, and the mines and separation plants under
+// construction. It returns
 // what each seat's floor cost it this turn, $bn a year.
 func (m *economyModel) solvency(st *State) (floorCost [MaxSeats]float64) {
 	p := &m.p
@@ -235,11 +239,13 @@ func (m *economyModel) solvency(st *State) (floorCost [MaxSeats]float64) {
 		if float64(e.Distress) <= p[pInsolvencyTurns] || st.RNG.Float64() >= p[pInsolvencyHazard] {
 			continue
 		}
+		// Miners and separators sell oxide at the market price and fail;
+		// magnet makers buy it, and cheap oxide does not ruin them.
 		keep := 1 - p[pClosureShare]
 		e.Mining = math.Min(e.Mining, m.start[i].Mining*keep)
 		e.Separation = math.Min(e.Separation, m.start[i].Separation*keep)
-		e.Magnets = math.Min(e.Magnets, m.start[i].Magnets*keep)
-		e.Pipeline = [3][pipelineLen]float32{}
+		e.Pipeline[0] = [pipelineLen]float32{}
+		e.Pipeline[1] = [pipelineLen]float32{}
 		e.Distress = 0
 		e.Failures++
 	}

@@ -126,14 +126,18 @@ func TestLinkCoverageCutsIndustry(t *testing.T) {
 	near(t, "us industry at 75% coverage", st.Seats[us].Ind[Industry], 100*(1-0.2*0.25*0.25))
 	st = econGame(t, 1, start(prc, "licensing", "deny"))
 	near(t, "us industry at 50% coverage", st.Seats[us].Ind[Industry], 100*(1-0.2*0.5*0.5))
-	// A 3 kt stockpile: 1.5 kt drawn in the first year (65%), 0.75 in
-	// the second (57.5%).
+	// A denial ordered in the game, against a 3 kt stockpile: 1.5 kt drawn
+	// in the first year (65%), 0.75 in the second (57.5%).
 	stock := func(sc *Scenario) { sc.Seats[us].Profile.Stockpile = 3 }
-	st = econGame(t, 1, both(start(prc, "licensing", "deny"), stock))
+	deny := order("prc", "licensing", "us", "deny")
+	st = econGame(t, 1, stock, deny)
 	near(t, "us coverage with a stockpile, year 1", st.Seats[us].Ind[Coverage], 65)
-	st = econGame(t, 2, both(start(prc, "licensing", "deny"), stock))
+	st = econGame(t, 2, stock, deny)
 	near(t, "us coverage with a stockpile, year 2", st.Seats[us].Ind[Coverage], 57.5)
 	near(t, "us stockpile left", st.Seats[us].Econ.Stockpile, 0.75)
+	// A gap the seat already lived with at the start is not drawn for.
+	st = econGame(t, 2, both(start(prc, "licensing", "deny"), stock))
+	near(t, "us stockpile under a standing denial", st.Seats[us].Econ.Stockpile, 3)
 }
 
 // Link 3: investment builds capacity only after its lag, and only while

@@ -214,6 +214,14 @@ func (m *economyModel) Init(st *State) {
 	scratch := *st
 	scratch.Seats = append([]SeatState(nil), st.Seats...)
 	m.Resolve(&scratch)
+	// A second run, with the chronic gaps known, so that stockpiles are
+	// not drawn for them.
+	for i := range st.Seats {
+		st.Seats[i].Econ.Gap0 = scratch.Seats[i].Econ.Gap
+	}
+	scratch = *st
+	scratch.Seats = append([]SeatState(nil), st.Seats...)
+	m.Resolve(&scratch)
 	for _, w := range [...]WorldIndicator{PriceWorld, PriceChina} {
 		if x := scratch.World[w]; x > 0 {
 			st.WorldBase[w] = st.World[w] * st.World[w] / x

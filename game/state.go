@@ -92,6 +92,10 @@ type EconState struct {
 	// below cost; Failures counts the times they went bankrupt.
 	Distress int `json:"distress"`
 	Failures int `json:"failures"`
+	// Gap is the seat's rare-earth shortfall before stockpile draws in the
+	// last resolution and Gap0 the one it started with, kt a year.
+	Gap  float64 `json:"gap"`
+	Gap0 float64 `json:"gap0"`
 	// Output is the seat's production of finished rare-earth supply in the
 	// last resolution, kt a year.
 	Output float64 `json:"output"`
