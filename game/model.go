@@ -56,7 +56,7 @@ func validateParams(sc *Scenario, specs []paramSpec, p *Problems) {
 			p.Add("$.model.params."+name, "model %q has no parameter %q", sc.Model.Kind, name)
 			continue
 		}
-		if x := sc.Model.Params[name]; x < specs[i].lo || x > specs[i].hi {
+		if x := sc.Model.Params[name]; !(x >= specs[i].lo && x <= specs[i].hi) { // NaN fails too
 			p.Add("$.model.params."+name, "must be between %g and %g, not %g", specs[i].lo, specs[i].hi, x)
 		}
 	}

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -201,4 +202,21 @@ func prisonersDilemma(turns int) *Scenario {
 func ExampleFieldError() {
 	fmt.Println(FieldError{Path: "$.turns", Msg: "must be between 1 and 1000, not 0"})
 	// Output: $.turns: must be between 1 and 1000, not 0
+}
+
+func TestValidateRefusesNaN(t *testing.T) {
+	nan := math.NaN()
+	sc := tinyScenario()
+	sc.Seats[0].Profile.GDP = nan
+	sc.Rules.BreachTrust = nan
+	sc.Model.Params = map[string]float64{"industry-beta": nan}
+	sc.World["resolve"] = nan
+	errs := sc.Validate()
+	want := map[string]bool{"$.seats[0].profile.gdp": true, "$.rules.breach-trust": true, "$.model.params.industry-beta": true, "$.world.resolve": true}
+	for _, e := range errs {
+		delete(want, e.Path)
+	}
+	if len(want) > 0 {
+		t.Fatalf("NaN accepted at %v; errors: %v", want, errs)
+	}
 }

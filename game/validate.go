@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -100,7 +101,7 @@ func (v *validator) header() {
 		"breach-trust": sc.Rules.BreachTrust, "keep-trust": sc.Rules.KeepTrust,
 		"concession-capital": sc.Rules.ConcessionCapital, "coercion-trust": sc.Rules.CoercionTrust,
 	} {
-		if x < 0 || x > 200 {
+		if !(x >= 0 && x <= 200) { // written so that NaN fails too
 			v.add("$.rules."+name, "must be between 0 and 200, not %g", x)
 		}
 	}
@@ -258,7 +259,7 @@ func (v *validator) seatDetails() {
 		path := fmt.Sprintf("$.seats[%d]", i)
 		pr := s.Profile
 		checkRange := func(field string, x, lo, hi float64) {
-			if x < lo || x > hi {
+			if !(x >= lo && x <= hi) { // NaN fails too
 				v.add(path+".profile."+field, "must be between %g and %g, not %g", lo, hi, x)
 			}
 		}
@@ -287,7 +288,7 @@ func (v *validator) seatDetails() {
 			if j := v.seatIndex(path+".profile.trust."+to, to); j == i {
 				v.add(path+".profile.trust."+to, "a seat has no trust towards itself")
 			}
-			if x := pr.Trust[to]; x < TrustMin || x > TrustMax {
+			if x := pr.Trust[to]; !(x >= TrustMin && x <= TrustMax) {
 				v.add(path+".profile.trust."+to, "must be between %g and %g, not %g", TrustMin, TrustMax, x)
 			}
 		}
@@ -425,9 +426,9 @@ func (v *validator) world() {
 			continue
 		}
 		x := v.sc.World[k]
-		if (w == PRCShare || w == Resolve || w == ExChinaSupply) && (x < 0 || x > 1) {
+		if (w == PRCShare || w == Resolve || w == ExChinaSupply) && !(x >= 0 && x <= 1) {
 			v.add("$.world."+k, "must be between 0 and 1, not %g", x)
-		} else if x < 0 {
+		} else if !(x >= 0) || math.IsInf(x, 0) {
 			v.add("$.world."+k, "must not be negative")
 		}
 	}
