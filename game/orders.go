@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 func (a *applier) submit() error {
 	if a.st.Phase != Orders {
 		return a.fail(ErrWrongPhase, "orders are submitted in the orders phase, not %s", a.st.Phase)
@@ -57,6 +59,12 @@ func (a *applier) submitOrders(orders []Order) error {
 // resolve runs the Resolution phase: orders take force, deals are checked
 // against them, the model runs, objectives score, and the Report opens.
 func (a *applier) resolve() {
+	// The report's news starts afresh: what the resolution found. The
+	// turn's earlier events were in the views of their time and stay in
+	// the command log. A resolution reports a few events per seat; make
+	// room for them once.
+	a.st.News, a.newsOwned = make([]Event, 0, 8+4*len(a.st.Seats)), true
+	a.out = slices.Grow(a.out, 8+4*len(a.st.Seats))
 	a.moveTo(Resolution)
 	st := &a.st
 	seats := a.seats()

@@ -39,8 +39,11 @@ type State struct {
 	// NextDeal is the id the next proposal gets; ids are never reused.
 	NextDeal int       `json:"next-deal"`
 	Messages []Message `json:"messages"` // this turn's messages
-	News     []Event   `json:"news"`     // this turn's events, each with its audience
-	Changes  []Change  `json:"changes"`  // the last resolution's indicator changes and their causes
+	// News holds the events of the present turn up to its resolution, and
+	// from then on the events of the resolution and its report; each
+	// carries its audience.
+	News    []Event  `json:"news"`
+	Changes []Change `json:"changes"` // the last resolution's indicator changes and their causes
 	// Ended says why the game is over, once it is.
 	Ended string `json:"ended,omitempty"`
 }
