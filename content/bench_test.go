@@ -17,3 +17,14 @@ func BenchmarkLoadDefault(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGetDefault measures loading and validating the default
+// scenario as a game does: from its pre-decoded form.
+func BenchmarkGetDefault(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Get("rare-earth-card"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

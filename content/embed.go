@@ -70,12 +70,10 @@ func Get(id string) (*game.Scenario, error) {
 	if !slices.Contains(shippedIDs(), id) {
 		return nil, fmt.Errorf("no shipped scenario %q (shipped: %s)", id, strings.Join(shippedIDs(), ", "))
 	}
-	name := "scenarios/" + id + ".yaml"
-	data, err := shippedFS.ReadFile(name)
-	if err != nil {
-		return nil, err
+	if sc, ok := compiled(id); ok {
+		return sc, nil
 	}
-	return Load(name, data)
+	return ShippedYAML(id)
 }
 
 // Resolve loads a scenario named on a command line: a shipped id when
