@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
 	"encoding/gob"
 
@@ -11,9 +12,10 @@ import (
 // The shipped scenarios are also kept pre-decoded, as gob, because
 // parsing a large commented YAML file takes goccy/go-yaml about 20 ms and
 // a game should start at once. The YAML files stay the source: `go
-// generate ./content` rewrites the gob files from them, and
-// TestCompiledScenariosMatchYAML fails when one is stale. Files a user
-// passes by path are always read as YAML, with every mistake positioned.
+// generate ./content` rewrites the gob files from them; each records the
+// digest of the YAML it came from, and a stale one is ignored (and
+// TestCompiledScenariosMatchYAML fails). Files a user passes by path are
+// always read as YAML, with every mistake positioned.
 //
 //go:generate go run ./internal/compile
 //go:embed compiled
@@ -27,14 +29,28 @@ func compiled(id string) (sc *game.Scenario, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	sc = new(game.Scenario)
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(sc); err != nil {
+	source, err := shippedFS.ReadFile("scenarios/" + id + ".yaml")
+	if err != nil {
 		return nil, false
 	}
-	if errs := sc.Validate(); errs != nil {
+	var c compiledScenario
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
 		return nil, false
 	}
-	return sc, true
+	if c.Source != sha256.Sum256(source) || c.Scenario == nil {
+		return nil, false
+	}
+	if errs := c.Scenario.Validate(); errs != nil {
+		return nil, false
+	}
+	return c.Scenario, true
+}
+
+// compiledScenario is what a gob file holds: the scenario and the digest
+// of the YAML it was decoded from.
+type compiledScenario struct {
+	Source   [sha256.Size]byte
+	Scenario *game.Scenario
 }
 
 // ShippedYAML loads a shipped scenario from its YAML file, never from
@@ -48,10 +64,19 @@ func ShippedYAML(id string) (*game.Scenario, error) {
 	return Load(name, data)
 }
 
-// Compile encodes a scenario in the pre-decoded form Get reads.
-func Compile(sc *game.Scenario) ([]byte, error) {
+// CompileShipped encodes a shipped scenario, read from its YAML, in the
+// pre-decoded form Get reads.
+func CompileShipped(id string) ([]byte, error) {
+	source, err := shippedFS.ReadFile("scenarios/" + id + ".yaml")
+	if err != nil {
+		return nil, err
+	}
+	sc, err := Load("scenarios/"+id+".yaml", source)
+	if err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(sc); err != nil {
+	if err := gob.NewEncoder(&b).Encode(compiledScenario{Source: sha256.Sum256(source), Scenario: sc}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -25,11 +25,7 @@ func run() error {
 		}
 	}
 	for _, e := range content.Shipped() {
-		sc, err := content.ShippedYAML(e.ID)
-		if err != nil {
-			return err
-		}
-		data, err := content.Compile(sc)
+		data, err := content.CompileShipped(e.ID)
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.ID, err)
 		}
