@@ -51,7 +51,7 @@ func Apply(s State, c Command) (State, []Event, error) {
 		return s, nil, err
 	}
 	a.st.Seq++
-	return a.st, a.out, nil
+	return a.st, a.events(), nil
 }
 
 // applier builds the next state. Slices of the old state are shared until
@@ -60,7 +60,11 @@ type applier struct {
 	st   State
 	cmd  *Command
 	seat int // acting seat, -1 for the facilitator
-	out  []Event
+	// The command's events are News[first:] of the new state: the news
+	// is copied before the first event, and a reset of the news (a new
+	// turn, a resolution) carries the command's earlier events over.
+	first   int
+	emitted bool
 
 	seatsOwned, dealsOwned, newsOwned, msgsOwned bool
 }
@@ -144,11 +148,28 @@ func (a *applier) emit(e Event) {
 		a.st.News = slices.Grow(slices.Clip(a.st.News), 8)
 		a.newsOwned = true
 	}
-	if a.out == nil {
-		a.out = make([]Event, 0, 4)
+	if !a.emitted {
+		a.first, a.emitted = len(a.st.News), true
 	}
 	a.st.News = append(a.st.News, e)
-	a.out = append(a.out, e)
+}
+
+// resetNews starts the state's news afresh with room for n events,
+// keeping the events this command has caused so far.
+func (a *applier) resetNews(n int) {
+	mine := a.events()
+	news := make([]Event, len(mine), len(mine)+n)
+	copy(news, mine)
+	a.st.News, a.newsOwned, a.first = news, true, 0
+}
+
+// events are the command's events: read-only, sharing the state's news,
+// with no room to append into it.
+func (a *applier) events() []Event {
+	if !a.emitted {
+		return nil
+	}
+	return a.st.News[a.first:len(a.st.News):len(a.st.News)]
 }
 
 func (a *applier) emitPublic(kind EventKind, seat int) {

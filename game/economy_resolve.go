@@ -28,8 +28,11 @@ func (m *economyModel) Resolve(st *State) {
 				continue
 			}
 			t0 := m.trade[i][j]
-			rate := m.value(st, LeverTariff, j, i, 0)
-			t := t0 * math.Pow(1+rate/100, -p[pTariffElasticity])
+			rate, lvl := m.towards(st, LeverTariff, j, i)
+			t := t0
+			if lvl >= 0 {
+				t *= m.tariffFactor[lvl]
+			}
 			lost[i] += t0 - t
 			tariffRev[j] += rate / 100 * t
 			if d := t - t0; d < worstTariff[i].Delta {

@@ -1,6 +1,9 @@
 package game
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // EconomyModelKind is the economic model of GAME.md §5: rare-earth supply
 // by stage, licences and the extraterritorial rule, stockpiles, prices and
@@ -114,6 +117,9 @@ type economyModel struct {
 	cost     [MaxSeats]float64           // unit cost of production, $/kg
 	start    [MaxSeats]Capacity          // capacity at the start
 	lever    [NumLeverKinds]int          // lever index by kind, -1 when absent
+	// tariffFactor is what each tariff level leaves of a seat's exports,
+	// (1+rate)^-elasticity, worked out once rather than every turn.
+	tariffFactor [MaxLevels]float64
 }
 
 func (m *economyModel) Kind() string { return EconomyModelKind }
@@ -141,6 +147,13 @@ func (m *economyModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 	}
 	for k := range m.lever {
 		m.lever[k] = int(ix.kind[k])
+	}
+	if l := m.lever[LeverTariff]; l >= 0 && l < len(sc.Levers) {
+		for j, lv := range sc.Levers[l].Levels {
+			if j < MaxLevels {
+				m.tariffFactor[j] = math.Pow(1+lv.Value/100, -m.p[pTariffElasticity])
+			}
+		}
 	}
 	best := -1.0
 	for i, s := range sc.Seats {
@@ -170,22 +183,34 @@ func (m *economyModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 // target, or def when the scenario has no such lever or the seat cannot
 // set it towards that target.
 func (m *economyModel) value(st *State, k LeverKind, seat, target int, def float64) float64 {
+	x, lvl := m.towards(st, k, seat, target)
+	if lvl < 0 {
+		return def
+	}
+	return x
+}
+
+// towards is the value and index of seat's level of the lever of kind k
+// towards target; the index is -1 (and the value 0) when the scenario has
+// no such lever or the seat cannot set it towards that target.
+func (m *economyModel) towards(st *State, k LeverKind, seat, target int) (float64, int) {
 	l := m.lever[k]
 	if l < 0 {
-		return def
+		return 0, -1
 	}
 	li := &st.sc.ix.levers[l]
 	if !li.setters.Has(seat) {
-		return def
+		return 0, -1
 	}
 	slot := 0
 	if li.scope == ScopeEach {
 		if seat == target || !li.targets.Has(target) {
-			return def
+			return 0, -1
 		}
 		slot = target
 	}
-	return st.sc.Levers[l].Levels[st.Seats[seat].Policy[l][slot]].Value
+	lvl := int(st.Seats[seat].Policy[l][slot])
+	return st.sc.Levers[l].Levels[lvl].Value, lvl
 }
 
 func (m *economyModel) Init(st *State) {

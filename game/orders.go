@@ -1,7 +1,5 @@
 package game
 
-import "slices"
-
 func (a *applier) submit() error {
 	if a.st.Phase != Orders {
 		return a.fail(ErrWrongPhase, "orders are submitted in the orders phase, not %s", a.st.Phase)
@@ -63,8 +61,7 @@ func (a *applier) resolve() {
 	// turn's earlier events were in the views of their time and stay in
 	// the command log. A resolution reports a few events per seat; make
 	// room for them once.
-	a.st.News, a.newsOwned = make([]Event, 0, 8+4*len(a.st.Seats)), true
-	a.out = slices.Grow(a.out, 8+4*len(a.st.Seats))
+	a.resetNews(8 + 4*len(a.st.Seats))
 	a.moveTo(Resolution)
 	st := &a.st
 	seats := a.seats()

@@ -137,7 +137,7 @@ func (a *applier) settled() bool {
 // their course expire, and the turn's events fire.
 func (a *applier) enterTurn(t int) {
 	a.st.Turn = t
-	a.st.News, a.newsOwned = nil, false
+	a.resetNews(8)
 	a.st.Messages, a.msgsOwned = nil, false
 	a.st.Changes = nil
 	// Only open deals carry over; the closed ones stay in the log.
