@@ -182,6 +182,8 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestNoArgumentsPrintsHelp: with no terminal to draw the title screen
+// on, a bare chokepoint prints help.
 func TestNoArgumentsPrintsHelp(t *testing.T) {
 	code, out, _ := chokepoint(t)
 	if code != 0 || !strings.Contains(out, "scenario") {

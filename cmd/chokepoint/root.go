@@ -93,12 +93,19 @@ func newRootCmd() *cobra.Command {
 		Args:          noSubcommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		// Until the game itself is wired in, a bare "chokepoint" shows help.
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// A bare "chokepoint" opens the title screen; with no terminal to
+		// draw it on (a pipe, a test) it shows help instead.
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !isTerminal(cmd.OutOrStdout()) {
+				return cmd.Help()
+			}
+			return runTUI(cmd, nil)
+		},
 	}
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usagef(cmd, "%v", err) })
 	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(newPlayCmd())
 	root.AddCommand(newScenarioCmd())
 	root.AddCommand(newSimCmd())
 	return root

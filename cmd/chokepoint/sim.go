@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
@@ -24,6 +25,9 @@ import (
 // file path.
 const playbookPrefix = "playbook:"
 
+// personalityPrefix marks a personality file: personality:FILE.
+const personalityPrefix = "personality:"
+
 type simFlags struct {
 	scenario string
 	games    int
@@ -34,6 +38,9 @@ type simFlags struct {
 	json     bool
 	trace    string
 	save     string
+	// difficulty is the default level of every personality player.
+	difficulty string
+	tournament bool
 }
 
 func newSimCmd() *cobra.Command {
@@ -47,9 +54,18 @@ func newSimCmd() *cobra.Command {
 			"final indicators and the world's. Game i (from 0) uses seed SEED+i, so any one\n" +
 			"game can be played again alone with --games 1 --seed SEED+i.\n\n" +
 			"A player is a built-in one (" + strings.Join(ai.BuiltinNames(), ", ") + "), playbook:NAME for a shipped\n" +
-			"playbook or playbook:FILE for a playbook file. Shipped playbooks:\n  " +
-			strings.Join(content.ShippedPlaybookNames(), "\n  "),
+			"playbook or playbook:FILE for a playbook file, or a scripted opponent: a\n" +
+			"personality (" + strings.Join(content.PersonalityNames(), ", ") + ")\n" +
+			"or personality:FILE, played at --difficulty or at NAME@easy|normal|hard.\n" +
+			"Shipped playbooks:\n  " +
+			strings.Join(content.ShippedPlaybookNames(), "\n  ") + "\n\n" +
+			"With --tournament, every shipped personality plays every other on the scenario:\n" +
+			"for each ordered pair (A, B) and each seat, A plays that seat and B every other\n" +
+			"seat, for --games games (default 4) with seeds from --seed; the table ranks them\n" +
+			"by the mean points of their seat (their share of all points is shown too).",
 		Example: "  chokepoint sim --games 1000 --seats prc=playbook:embargo\n" +
+			"  chokepoint sim --seats all=opportunist,us=hawk@hard --difficulty normal\n" +
+			"  chokepoint sim --scenario prisoners-dilemma --tournament --difficulty easy\n" +
 			"  chokepoint sim --seats prc=passive,all=playbook:allied-investment --json\n" +
 			"  chokepoint sim --games 1 --seed 7 --save game.json --trace game.jsonl",
 		Args: exactArgs(0, "no arguments (use flags)"),
@@ -65,6 +81,8 @@ func newSimCmd() *cobra.Command {
 	fl.BoolVar(&f.json, "json", false, "print the results as one JSON object")
 	fl.StringVar(&f.trace, "trace", "", "write every seat's indicators after every turn of every game to `FILE`, as JSON Lines")
 	fl.StringVar(&f.save, "save", "", "with --games 1, write the game's scenario, seed and command log to `FILE` as JSON")
+	fl.StringVar(&f.difficulty, "difficulty", "normal", "`LEVEL` of the personality players: easy, normal or hard (NAME@LEVEL overrides it per seat)")
+	fl.BoolVar(&f.tournament, "tournament", false, "play every personality against every other and print a ranked table")
 	return cmd
 }
 
@@ -90,7 +108,14 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	if f.turns > sc.Turns {
 		return usagef(cmd, "--turns %d is past the last turn of %s (%d)", f.turns, sc.ID, sc.Turns)
 	}
-	seats, err := seatPlayers(cmd, sc, f.seats)
+	level, err := ai.ParseDifficulty(f.difficulty)
+	if err != nil {
+		return usagef(cmd, "--difficulty: %v", err)
+	}
+	if f.tournament {
+		return runTournament(cmd, f, sc, level)
+	}
+	seats, err := seatPlayers(cmd, sc, f.seats, level)
 	if err != nil {
 		return err
 	}
@@ -135,7 +160,7 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 
 // seatPlayers reads the --seats values into one player per seat: named
 // seats first, then "all" for the rest, then passive.
-func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string) ([]sim.SeatPlayer, error) {
+func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string, level ai.Difficulty) ([]sim.SeatPlayer, error) {
 	named := map[string]string{}
 	for _, v := range values {
 		for entry := range strings.SplitSeq(v, ",") {
@@ -168,7 +193,7 @@ func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string) ([]sim.
 		if !ok {
 			spec = rest
 		}
-		sp, err := makePlayer(cmd, sc, s.ID, spec, playbooks)
+		sp, err := makePlayer(cmd, sc, s.ID, spec, playbooks, level)
 		if err != nil {
 			return nil, err
 		}
@@ -177,14 +202,17 @@ func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string) ([]sim.
 	return out, nil
 }
 
-func makePlayer(cmd *cobra.Command, sc *game.Scenario, seat, spec string, playbooks map[string]*content.PlaybookFile) (sim.SeatPlayer, error) {
+func makePlayer(cmd *cobra.Command, sc *game.Scenario, seat, spec string, playbooks map[string]*content.PlaybookFile, level ai.Difficulty) (sim.SeatPlayer, error) {
 	if newPlayer, ok := ai.Builtin(spec); ok {
 		return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
 	}
+	if sp, ok, err := personalitySeat(cmd, sc, seat, spec, level); ok || err != nil {
+		return sp, err
+	}
 	ref, ok := strings.CutPrefix(spec, playbookPrefix)
 	if !ok || ref == "" {
-		return sim.SeatPlayer{}, usagef(cmd, "--seats: unknown player %q for %s (players: %s, playbook:NAME or playbook:FILE)",
-			spec, seat, strings.Join(ai.BuiltinNames(), ", "))
+		return sim.SeatPlayer{}, usagef(cmd, "--seats: unknown player %q for %s (players: %s, %s, personality:FILE, playbook:NAME or playbook:FILE)",
+			spec, seat, strings.Join(ai.BuiltinNames(), ", "), strings.Join(content.PersonalityNames(), ", "))
 	}
 	pf, ok := playbooks[ref]
 	if !ok {
@@ -201,9 +229,52 @@ func makePlayer(cmd *cobra.Command, sc *game.Scenario, seat, spec string, playbo
 	return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
 }
 
+// personalitySeat reads a personality player, NAME[@LEVEL] or
+// personality:FILE[@LEVEL]; ok is false when spec names no personality.
+// The results name it with its level.
+func personalitySeat(cmd *cobra.Command, sc *game.Scenario, seat, spec string, level ai.Difficulty) (sim.SeatPlayer, bool, error) {
+	ref, lv := spec, ""
+	if i := strings.LastIndex(spec, "@"); i >= 0 {
+		ref, lv = spec[:i], spec[i+1:]
+	}
+	file, isFile := strings.CutPrefix(ref, personalityPrefix)
+	if !isFile && !slices.Contains(content.PersonalityNames(), ref) {
+		return sim.SeatPlayer{}, false, nil
+	}
+	if lv != "" {
+		d, err := ai.ParseDifficulty(lv)
+		if err != nil {
+			return sim.SeatPlayer{}, true, usagef(cmd, "--seats: %s: %v", spec, err)
+		}
+		level = d
+	}
+	var p *ai.Personality
+	var err error
+	if isFile {
+		p, err = content.ResolvePersonality(file)
+	} else {
+		p, err = content.GetPersonality(ref)
+	}
+	if err != nil {
+		return sim.SeatPlayer{}, true, contentError(cmd, "personality", strings.TrimPrefix(ref, personalityPrefix), err)
+	}
+	name := ref + "@" + level.String()
+	mk, err := content.PersonalityPlayer(sc, seat, p, level, name)
+	if err != nil {
+		return sim.SeatPlayer{}, true, usagef(cmd, "--seats: %v", err)
+	}
+	return sim.SeatPlayer{Name: name, Seeded: mk}, true, nil
+}
+
 // playbookError puts a broken playbook on one line: its first problem,
 // with a count of the others.
 func playbookError(cmd *cobra.Command, ref string, err error) error {
+	return contentError(cmd, "playbook", ref, err)
+}
+
+// contentError puts a broken content file on one line: its first problem,
+// with a count of the others.
+func contentError(cmd *cobra.Command, what, ref string, err error) error {
 	var ce *content.Error
 	var pe *os.PathError
 	switch {
@@ -216,9 +287,9 @@ func playbookError(cmd *cobra.Command, ref string, err error) error {
 		}
 		return usagef(cmd, "%s", msg)
 	case errors.As(err, &pe):
-		return usagef(cmd, "playbook %s: cannot read: %v", ref, pe.Err)
+		return usagef(cmd, "%s %s: cannot read: %v", what, ref, pe.Err)
 	}
-	return usagef(cmd, "playbook %s: %v", ref, err)
+	return usagef(cmd, "%s %s: %v", what, ref, err)
 }
 
 func seatList(sc *game.Scenario) string {

@@ -42,10 +42,22 @@ type Config struct {
 
 // SeatPlayer is who plays one seat: the name the results show and a
 // constructor called once for each game, so that a player with memory
-// never carries it from one game into another.
+// never carries it from one game into another. A player with randomness
+// of its own (a scripted AI) is made by Seeded instead, with the game's
+// seed, from which it seeds its generator: the simulator knows the seed,
+// a view does not.
 type SeatPlayer struct {
-	Name string
-	New  func() ai.Player
+	Name   string
+	New    func() ai.Player
+	Seeded func(gameSeed uint64) ai.Player
+}
+
+// make builds the seat's player for the game with the given seed.
+func (sp *SeatPlayer) make(gameSeed uint64) ai.Player {
+	if sp.Seeded != nil {
+		return sp.Seeded(gameSeed)
+	}
+	return sp.New()
 }
 
 // GameSeed is the seed of game i of a run started with seed s.
@@ -68,7 +80,7 @@ func (c *Config) check() error {
 		return &ConfigError{fmt.Sprintf("the last turn must be 1 or more, not %d", c.Turns)}
 	}
 	for i, s := range c.Seats {
-		if s.New == nil {
+		if s.New == nil && s.Seeded == nil {
 			return &ConfigError{fmt.Sprintf("no player for seat %s", c.Scenario.Seats[i].ID)}
 		}
 	}

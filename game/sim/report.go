@@ -11,7 +11,11 @@ import (
 
 // WriteJSON writes the result as one indented JSON object. Maps are
 // written with sorted keys, so the bytes depend only on the result.
-func WriteJSON(w io.Writer, res *Result) error {
+func WriteJSON(w io.Writer, res *Result) error { return WriteJSONValue(w, res) }
+
+// WriteJSONValue writes any result (a run's, a tournament's) as one
+// indented JSON object.
+func WriteJSONValue(w io.Writer, res any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)

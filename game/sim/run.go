@@ -81,7 +81,7 @@ func Run(cfg Config) (*Result, error) {
 					return
 				}
 				for s := range players {
-					players[s] = cfg.Seats[s].New()
+					players[s] = cfg.Seats[s].make(GameSeed(cfg.Seed, i))
 				}
 				m := &match{
 					sc: sc, index: i, seed: GameSeed(cfg.Seed, i), players: players,

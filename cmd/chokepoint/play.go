@@ -1,0 +1,93 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/tui"
+)
+
+type playFlags struct {
+	scenario string
+	seat     string
+	ais      []string
+	seed     uint64
+	noClock  bool
+}
+
+func newPlayCmd() *cobra.Command {
+	var f playFlags
+	cmd := &cobra.Command{
+		Use:   "play",
+		Short: "Start a game at once, skipping the title screen",
+		Long: "Start a game of a scenario in this terminal, playing SEAT yourself against AI\n" +
+			"opponents. Seats not named with --ai play the default personality.\n\n" +
+			"A player is a personality (" + strings.Join(tui.Personalities(), ", ") + "),\n" +
+			"optionally with a difficulty (" + strings.Join(tui.Difficulties, ", ") + "), as PERSONALITY@DIFFICULTY;\n" +
+			"playbook:NAME for a playbook; or human for another player at this keyboard (hot seat).",
+		Example: "  chokepoint play\n" +
+			"  chokepoint play --scenario tutorial --seat us\n" +
+			"  chokepoint play --seat eu --ai us=passive,prc=playbook:embargo --seed 7",
+		Args: exactArgs(0, "no arguments (use flags)"),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runPlay(cmd, &f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scenario, "scenario", "rare-earth-card", "shipped scenario `ID` or scenario FILE")
+	fl.StringVar(&f.seat, "seat", "", "the `SEAT` you play (default: the scenario's first)")
+	fl.StringArrayVar(&f.ais, "ai", nil, "who plays the other seats, `SEAT=PERSONALITY[@DIFFICULTY],...` (repeatable)")
+	fl.Uint64Var(&f.seed, "seed", 0, "the game's seed `N` (default: from the clock)")
+	fl.BoolVar(&f.noClock, "no-clock", false, "no negotiation clock: negotiation ends when every seat is ready")
+	return cmd
+}
+
+func runPlay(cmd *cobra.Command, f *playFlags) error {
+	sc, err := content.Resolve(f.scenario)
+	if err != nil {
+		var ce *content.Error
+		if errors.As(err, &ce) {
+			return reportLoadError(cmd, f.scenario, err)
+		}
+		return usagef(cmd, "--scenario: %v", err)
+	}
+	seat := f.seat
+	if seat == "" {
+		seat = sc.Seats[0].ID
+	}
+	seats, err := tui.ParseSeats(sc, seat, f.ais)
+	if err != nil {
+		return usagef(cmd, "%v", err)
+	}
+	seed := f.seed
+	if !cmd.Flags().Changed("seed") {
+		seed = uint64(time.Now().UnixNano())
+	}
+	spec := tui.GameSpec{Scenario: sc, Seed: seed, Seats: seats, NoClock: f.noClock}
+	return runTUI(cmd, &spec)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && term.IsTerminal(int(os.Stdin.Fd()))
+}
+
+// runTUI runs the interface: the title screen, or the given game.
+func runTUI(cmd *cobra.Command, spec *tui.GameSpec) error {
+	if !isTerminal(cmd.OutOrStdout()) {
+		return fmt.Errorf("the game needs a terminal: run %s in one", name(cmd))
+	}
+	m := tui.New(tui.Options{Start: spec})
+	defer m.Close()
+	p := tea.NewProgram(m, tea.WithOutput(cmd.OutOrStdout()))
+	_, err := p.Run()
+	return err
+}

@@ -1,0 +1,64 @@
+package ai
+
+import "fmt"
+
+// Difficulty is how well a scripted opponent plays. Harder means better
+// play, never more knowledge: every level decides from its seat's view.
+type Difficulty uint8
+
+// Difficulties.
+const (
+	// Easy follows its personality's rules and nothing else.
+	Easy Difficulty = iota
+	// Normal also tries a few candidate orders and deals two turns ahead
+	// with the engine's own forecast and keeps the best for its objectives.
+	Normal
+	// Hard searches more candidates, further ahead, and expects the others
+	// to answer its coercion in kind.
+	Hard
+)
+
+var difficultyNames = [...]string{"easy", "normal", "hard"}
+
+func (d Difficulty) String() string {
+	if int(d) < len(difficultyNames) {
+		return difficultyNames[d]
+	}
+	return "difficulty?"
+}
+
+// ParseDifficulty reads a difficulty name.
+func ParseDifficulty(name string) (Difficulty, error) {
+	for i, n := range difficultyNames {
+		if n == name {
+			return Difficulty(i), nil
+		}
+	}
+	return 0, &UnknownDifficultyError{Name: name}
+}
+
+// UnknownDifficultyError is a difficulty name that is not easy, normal or
+// hard.
+type UnknownDifficultyError struct{ Name string }
+
+func (e *UnknownDifficultyError) Error() string {
+	return fmt.Sprintf("unknown difficulty %q (difficulties: easy, normal, hard)", e.Name)
+}
+
+// search is how much look-ahead a difficulty does.
+type search struct {
+	turns    int  // forecast horizon
+	perSlot  bool // try each target of a lever on its own, not only all together
+	refine   bool // combine the best single changes in a second pass
+	reaction bool // expect seats it newly coerces to answer in kind
+}
+
+func (d Difficulty) search() search {
+	switch d {
+	case Normal:
+		return search{turns: 2}
+	case Hard:
+		return search{turns: 4, perSlot: true, refine: true, reaction: true}
+	}
+	return search{}
+}

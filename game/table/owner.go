@@ -1,0 +1,379 @@
+package table
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/ai"
+)
+
+// owner is the table's goroutine: the only code that reads or writes the
+// state. Everything it hands out (views, journals) is a value or never
+// written again.
+type owner struct {
+	t       *Table
+	st      game.State
+	players []ai.Player
+	noClock bool
+
+	subs   []*Seat
+	feeds  map[int]*feed
+	events []game.Event // every event of the game, to catch a new feed up
+	notes  []Note
+	turns  []TurnRecord
+
+	// The negotiation clock: the turn it was armed for, its generation
+	// (a tick of an older generation is stale), deadline and stop.
+	clockTurn int
+	clockGen  int
+	deadline  time.Time
+	stopClock func() bool
+
+	// AI seats are asked one at a time in a worker goroutine, so a slow
+	// player never stops the table from answering people.
+	jobs    chan job
+	results chan result
+	busy    int // the seat being asked, or -1
+	// asked[i] is the state's Seq after seat i last acted: it is not
+	// asked again until something else changes, so a player whose
+	// commands are refused cannot spin the table.
+	asked    []int
+	thinking game.SeatSet
+	lastErr  error
+}
+
+type job struct {
+	seat   int
+	player ai.Player
+	view   game.View
+}
+
+type result struct {
+	job  job
+	cmds []game.Command
+	err  error
+}
+
+func (o *owner) start() error {
+	o.busy = -1
+	o.asked = make([]int, len(o.players))
+	for i := range o.asked {
+		o.asked[i] = -1
+	}
+	o.turns = append(o.turns, record(&o.st))
+	return o.facilitate(game.CmdStart)
+}
+
+func (o *owner) loop() {
+	o.jobs = make(chan job)
+	o.results = make(chan result, 1)
+	workerDone := make(chan struct{})
+	go o.worker(workerDone)
+	defer func() {
+		if o.stopClock != nil {
+			o.stopClock()
+		}
+		close(o.jobs)
+		<-workerDone
+		for _, s := range o.subs {
+			close(s.ch)
+		}
+		close(o.t.done)
+	}()
+	o.pump()
+	o.broadcast()
+	for {
+		select {
+		case <-o.t.quit:
+			return
+		case r := <-o.t.reqs:
+			o.handle(r)
+		case res := <-o.results:
+			o.busy = -1
+			o.thinking = 0
+			o.acted(res)
+		}
+		o.pump()
+		o.broadcast()
+	}
+}
+
+func (o *owner) worker(done chan struct{}) {
+	defer close(done)
+	for j := range o.jobs {
+		res := result{job: j}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					res.err = fmt.Errorf("the %s player of %s failed: %v", j.player.Name(), j.view.SeatID(j.seat), r)
+				}
+			}()
+			res.cmds = j.player.Act(&j.view)
+		}()
+		select {
+		case o.results <- res:
+		case <-o.t.quit:
+			return
+		}
+	}
+}
+
+func (o *owner) handle(r request) {
+	switch {
+	case r.sub != nil:
+		o.subs = append(o.subs, r.sub)
+		if _, ok := o.feeds[r.sub.viewer]; !ok {
+			f := newFeed(r.sub.viewer)
+			f.addEvents(o.events)
+			for _, n := range o.notes {
+				if o.hears(n, r.sub.viewer) {
+					f.notes = append(f.notes, n)
+				}
+			}
+			o.feeds[r.sub.viewer] = f
+		}
+		o.sendTo(r.sub, nil)
+		r.reply <- nil
+	case r.unsub != nil:
+		for k, s := range o.subs {
+			if s == r.unsub {
+				o.subs = append(o.subs[:k], o.subs[k+1:]...)
+				close(s.ch)
+				break
+			}
+		}
+		r.reply <- nil
+	case r.cmd != nil:
+		r.reply <- o.apply(*r.cmd)
+	default:
+		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
+			_ = o.facilitate(game.CmdAdvance)
+		}
+	}
+}
+
+// apply applies one command and records what it caused.
+func (o *owner) apply(c game.Command) error {
+	st, evs, err := game.Apply(o.st, c)
+	if err != nil {
+		return err
+	}
+	o.st = st
+	o.events = append(o.events, evs...)
+	for _, f := range o.feeds {
+		f.addEvents(evs)
+	}
+	for i := range evs {
+		if evs[i].Kind == game.EvResolved {
+			o.turns = append(o.turns, record(&o.st))
+			break
+		}
+	}
+	o.armClock()
+	return nil
+}
+
+func (o *owner) facilitate(kind game.CommandKind) error {
+	return o.apply(game.Command{Kind: kind, Seat: game.FacilitatorID})
+}
+
+// armClock starts the negotiation clock on entering negotiation and stops
+// it on leaving.
+func (o *owner) armClock() {
+	if o.st.Phase != game.Negotiation {
+		if o.stopClock != nil {
+			o.stopClock()
+			o.stopClock = nil
+		}
+		o.deadline = time.Time{}
+		return
+	}
+	if o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 {
+		return
+	}
+	o.clockTurn = o.st.Turn
+	o.clockGen++
+	gen := o.clockGen
+	d := time.Duration(o.st.Clock) * time.Second
+	o.deadline = o.t.clock.Now().Add(d)
+	quit, reqs := o.t.quit, o.t.reqs
+	o.stopClock = o.t.clock.AfterFunc(d, func() {
+		select {
+		case reqs <- request{tick: gen}:
+		case <-quit:
+		}
+	})
+}
+
+// pump moves the game along as far as it goes without people: it closes
+// the events phase (its news shows during negotiation), readies AI seats
+// that have nothing to decide, and hands the next AI seat that must decide
+// to the worker.
+func (o *owner) pump() {
+	for o.busy < 0 && o.st.Phase != game.GameOver && !o.st.Paused {
+		if o.st.Phase == game.Events {
+			if o.facilitate(game.CmdAdvance) != nil {
+				return
+			}
+			continue
+		}
+		seat, act := o.nextAI()
+		if seat < 0 {
+			return
+		}
+		if !act {
+			o.finish(seat)
+			continue
+		}
+		o.busy = seat
+		o.thinking = o.thinking.With(seat)
+		o.jobs <- job{seat: seat, player: o.players[seat], view: game.ViewFor(o.st, seat)}
+		return
+	}
+}
+
+// nextAI finds the first AI seat with something to do in this phase, and
+// whether it must be asked (act) or only marked ready.
+func (o *owner) nextAI() (seat int, act bool) {
+	phase, turn := o.st.Phase, o.st.Turn
+	for i, p := range o.players {
+		if p == nil || o.asked[i] == o.st.Seq {
+			continue
+		}
+		s := &o.st.Seats[i]
+		switch phase {
+		case game.Negotiation:
+			awaiting := ai.AwaitingIn(&o.st, i)
+			if s.Ready && !awaiting {
+				continue
+			}
+			if _, ok := p.(ai.Answerer); ok && !awaiting {
+				return i, false
+			}
+			return i, !p.Idle(phase, turn)
+		case game.Orders:
+			if s.Submitted {
+				continue
+			}
+			return i, !p.Idle(phase, turn)
+		case game.Report:
+			if s.Ready {
+				continue
+			}
+			return i, !p.Idle(phase, turn)
+		}
+	}
+	return -1, false
+}
+
+// acted applies what an AI seat decided, then finishes its part of the
+// phase, unless the game moved on while it thought.
+func (o *owner) acted(res result) {
+	seat := res.job.seat
+	v := &res.job.view
+	if res.err != nil {
+		o.lastErr = res.err
+	}
+	same := o.st.Phase == v.Phase && o.st.Turn == v.Turn && o.st.Round == v.Round
+	var reasons []string
+	if r, ok := o.players[seat].(reasoned); ok && res.err == nil {
+		reasons = r.Reasons()
+	}
+	for k, c := range res.cmds {
+		if c.Seat != o.t.seats[seat] {
+			o.lastErr = fmt.Errorf("%w: the %s player of %s gave a command as %q", ErrNotYourSeat, o.players[seat].Name(), o.t.seats[seat], c.Seat)
+			continue
+		}
+		err := o.apply(c)
+		if err != nil && same {
+			if _, checked := o.players[seat].(ai.Checked); checked {
+				o.lastErr = fmt.Errorf("%s (%s) could not %s: %w", o.t.seats[seat], o.players[seat].Name(), c.Kind, err)
+			}
+		}
+		if err == nil && c.Kind == game.CmdRespond && k < len(reasons) && reasons[k] != "" {
+			o.note(Note{Turn: o.st.Turn, Seat: seat, Deal: c.Deal, Answer: c.Answer, Text: reasons[k]})
+		}
+	}
+	if same {
+		o.finish(seat)
+	}
+}
+
+// reasoned is a player that explains each command of its last Act.
+type reasoned interface{ Reasons() []string }
+
+// note tells an AI's reason for an answer to the deal's parties (and the
+// facilitator).
+func (o *owner) note(n Note) {
+	for i := range o.st.Deals {
+		if o.st.Deals[i].ID == n.Deal {
+			n.parties = o.st.Deals[i].Parties
+		}
+	}
+	o.notes = append(o.notes, n)
+	for viewer, f := range o.feeds {
+		if o.hears(n, viewer) {
+			f.notes = append(f.notes, n)
+		}
+	}
+}
+
+func (o *owner) hears(n Note, viewer int) bool {
+	return n.parties.Has(viewer) || viewer == game.Facilitator || viewer == game.Omniscient
+}
+
+// finish marks an AI seat done with the phase: ready in negotiation and
+// the report, its orders unchanged if it submitted none.
+func (o *owner) finish(seat int) {
+	s := &o.st.Seats[seat]
+	switch o.st.Phase {
+	case game.Negotiation, game.Report:
+		if !s.Ready {
+			_ = o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[seat]})
+		}
+	case game.Orders:
+		if !s.Submitted {
+			_ = o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[seat]})
+		}
+	}
+	o.asked[seat] = o.st.Seq
+}
+
+// broadcast sends every subscriber its fresh update.
+func (o *owner) broadcast() {
+	views := map[int]*game.View{}
+	for _, s := range o.subs {
+		o.sendTo(s, views)
+	}
+	o.lastErr = nil
+}
+
+// sendTo sends one subscriber its update; views caches the views built
+// in this broadcast, one per viewer.
+func (o *owner) sendTo(s *Seat, views map[int]*game.View) {
+	v, ok := views[s.viewer]
+	if !ok {
+		vv := game.ViewFor(o.st, s.viewer)
+		v = &vv
+		if views != nil {
+			views[s.viewer] = v
+		}
+		o.feeds[s.viewer].noteDeals(v.Deals)
+	}
+	u := Update{
+		View: *v, Journal: o.feeds[s.viewer].journal(o.turns), Humans: o.t.humans,
+		Thinking: o.thinking, Deadline: o.deadline, Now: o.t.clock.Now(), Err: o.lastErr,
+	}
+	// Keep only the latest: the table alone sends, so after taking the
+	// stale update out the send cannot block.
+	select {
+	case s.ch <- u:
+	default:
+		select {
+		case <-s.ch:
+		default:
+		}
+		s.ch <- u
+	}
+}

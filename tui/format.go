@@ -1,0 +1,202 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/chokepoint-game/chokepoint/game"
+)
+
+// monthOf is the month a turn stands for, "Jan 2026", from the public
+// scenario's calendar.
+func monthOf(sc *game.PublicScenario, turn int) string {
+	start, err := time.Parse(time.DateOnly, sc.StartDate)
+	if err != nil {
+		return ""
+	}
+	if turn > 1 {
+		start = start.AddDate(0, (turn-1)*sc.TurnMonths, 0)
+	}
+	return start.Format("Jan 2006")
+}
+
+// seatTag is a seat's short name: its id in capitals.
+func seatTag(v *game.View, i int) string {
+	if i < 0 || i >= len(v.Seats) {
+		return "—"
+	}
+	return strings.ToUpper(v.Seats[i].ID)
+}
+
+// indicatorInfo says how to show one indicator.
+var indicatorInfo = [game.NumIndicators]struct {
+	label  string
+	higher bool // higher is better
+	unit   string
+}{
+	game.Economy:   {"econ", true, ""},
+	game.Inflation: {"infl", false, "%"},
+	game.Coverage:  {"cover", true, "%"},
+	game.Industry:  {"indus", true, ""},
+	game.Tech:      {"tech", true, ""},
+	game.Capital:   {"capital", true, ""},
+	game.Score:     {"score", true, ""},
+}
+
+// fmtInd writes an indicator's value with its unit.
+func fmtInd(ind game.Indicator, x float64) string {
+	switch ind {
+	case game.Inflation:
+		return fmt.Sprintf("%.1f%%", x)
+	case game.Coverage:
+		return fmt.Sprintf("%.0f%%", x)
+	case game.Tech, game.Capital, game.Score:
+		return fmt.Sprintf("%.0f", x)
+	}
+	return fmt.Sprintf("%.1f", x)
+}
+
+// arrow is a trend: ↑, ↓ or a space, for changes that show at the
+// indicator's own precision.
+func arrow(delta float64) string {
+	switch {
+	case delta >= 0.05:
+		return "↑"
+	case delta <= -0.05:
+		return "↓"
+	}
+	return " "
+}
+
+func signed(x float64) string {
+	if math.Abs(x) < 0.05 {
+		return "±0"
+	}
+	return fmt.Sprintf("%+.1f", x)
+}
+
+// clauseText says one clause in plain words.
+func clauseText(v *game.View, c game.Clause) string {
+	actor, target := seatTag(v, c.Actor), seatTag(v, c.Target)
+	lever, level := "", ""
+	if c.Lever >= 0 && c.Lever < len(v.Scenario.Levers) {
+		l := v.Scenario.Levers[c.Lever]
+		lever = strings.ToLower(l.Name)
+		if c.Level >= 0 && c.Level < len(l.Levels) {
+			level = l.Levels[c.Level].ID
+		}
+	}
+	switch c.Kind {
+	case game.TariffCeiling:
+		return fmt.Sprintf("%s tariff on %s at most %s", actor, target, level)
+	case game.TariffFloor:
+		return fmt.Sprintf("%s tariff on %s at least %s", actor, target, level)
+	case game.LicensingFloor:
+		return fmt.Sprintf("%s licensing → %s at least %s", actor, target, level)
+	case game.SuspendExtraterritorial:
+		return fmt.Sprintf("%s suspends its extraterritorial rule", actor)
+	case game.ChipCeiling, game.SoftwareCeiling, game.FinanceCeiling:
+		return fmt.Sprintf("%s %s on %s at most %s", actor, lever, target, level)
+	case game.PurchaseCommitment:
+		return fmt.Sprintf("%s buys from %s at least %s", actor, target, level)
+	case game.CapacityReservation:
+		return fmt.Sprintf("%s reserves for %s at least %s", actor, target, level)
+	case game.JointStockpile:
+		return fmt.Sprintf("%s stockpiles at least %s", actor, level)
+	}
+	return c.Kind.String()
+}
+
+// partiesText lists a deal's parties, the proposer first: "PRC → US, EU".
+func partiesText(v *game.View, d *game.Deal) string {
+	var others []string
+	for _, p := range d.Parties.Seats() {
+		if p != d.Proposer {
+			others = append(others, seatTag(v, p))
+		}
+	}
+	return seatTag(v, d.Proposer) + " → " + strings.Join(others, ", ")
+}
+
+func dealTitle(deals []game.Deal, id int) string {
+	for i := range deals {
+		if deals[i].ID == id {
+			return "“" + deals[i].Title + "”"
+		}
+	}
+	return fmt.Sprintf("deal %d", id)
+}
+
+// eventText says one event in plain words for the news, or "" for the
+// bookkeeping events a reader does not need (ready, phase changes).
+// cards finds the title of a timeline or deck event by its id.
+func eventText(v *game.View, deals []game.Deal, cards func(string) string, e *game.Event) string {
+	who := seatTag(v, e.Seat)
+	deal := dealTitle(deals, e.Deal)
+	switch e.Kind {
+	case game.EvStarted:
+		return "The game begins."
+	case game.EvScheduled, game.EvDrawn, game.EvInjected:
+		if e.Text != "" {
+			return e.Text
+		}
+		return cards(e.Ref)
+	case game.EvProposed:
+		return fmt.Sprintf("%s proposes %s", who, deal)
+	case game.EvAnswered:
+		return fmt.Sprintf("%s answers %s: %s", who, deal, e.Answer)
+	case game.EvInForce:
+		return fmt.Sprintf("%s is in force", deal)
+	case game.EvWithdrawn:
+		return fmt.Sprintf("%s withdraws %s", who, deal)
+	case game.EvClosed:
+		return fmt.Sprintf("%s %s", deal, e.Status)
+	case game.EvBreach:
+		return fmt.Sprintf("✕ %s breaches %s", who, deal)
+	case game.EvMessage:
+		return fmt.Sprintf("%s: %s", who, e.Text)
+	case game.EvObjective:
+		what := e.Ref
+		if e.Seat >= 0 && e.Seat < len(v.Seats) {
+			for _, o := range v.Seats[e.Seat].Objectives {
+				if o.ID == e.Ref {
+					what = o.Text
+				}
+			}
+		}
+		return fmt.Sprintf("%s +%.0f: %s", who, e.Value, what)
+	case game.EvFailure:
+		return fmt.Sprintf("%s rare-earth producers fail, selling below cost", who)
+	case game.EvOverride:
+		return fmt.Sprintf("The facilitator sets %s %s to %.1f: %s", who, e.Indicator, e.Value, e.Text)
+	case game.EvPaused:
+		return "The facilitator pauses the game."
+	case game.EvResumed:
+		return "The game resumes."
+	case game.EvGameOver:
+		return "Game over: " + e.Text + "."
+	case game.EvResolved:
+		return fmt.Sprintf("Turn %d resolved: orders take effect.", e.Turn)
+	}
+	return ""
+}
+
+// phaseName is a phase as the header shows it.
+func phaseName(v *game.View) string {
+	switch v.Phase {
+	case game.Negotiation:
+		return fmt.Sprintf("NEGOTIATION %d", v.Round)
+	case game.GameOver:
+		return "GAME OVER"
+	}
+	return strings.ToUpper(v.Phase.String())
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

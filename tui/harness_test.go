@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/table"
+)
+
+var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+
+// harness drives a model by hand: it runs the model's commands that give
+// commands to the table, and hands it the table's updates once the AIs
+// have had their say, so every screen can be drawn at a known moment.
+type harness struct {
+	t     testing.TB
+	m     *Model
+	clock *table.FakeClock
+}
+
+func newHarness(t testing.TB, w, h int) *harness {
+	t.Helper()
+	clock := table.NewFakeClock(epoch)
+	m := New(Options{Now: epoch, Clock: clock})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	t.Cleanup(m.Close)
+	return &harness{t: t, m: m, clock: clock}
+}
+
+// tutorialSpec is the tutorial with the given seats human and the rest
+// played by the default personality.
+func tutorialSpec(t testing.TB, humans ...string) GameSpec {
+	t.Helper()
+	sc, err := content.Get("tutorial")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ais []string
+	for _, s := range sc.Seats {
+		for _, h := range humans {
+			if h == s.ID {
+				ais = append(ais, s.ID+"=human")
+			}
+		}
+	}
+	seats, err := ParseSeats(sc, humans[0], ais)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return GameSpec{Scenario: sc, Seed: 1, Seats: seats}
+}
+
+// start begins a game as the title screen would, and waits for the
+// first settled update.
+func (h *harness) start(spec GameSpec) {
+	h.t.Helper()
+	msg := h.m.start(spec)()
+	h.m.Update(msg)
+	if h.m.env.sess == nil {
+		h.t.Fatalf("the game did not start: %v", h.m.status)
+	}
+	h.settle()
+}
+
+// settled reports whether the AI seats have done what they can in the
+// update's phase.
+func settled(u *table.Update) bool {
+	if u.Thinking != 0 {
+		return false
+	}
+	v := &u.View
+	for i := range v.Seats {
+		if u.Humans.Has(i) {
+			continue
+		}
+		s := &v.Seats[i]
+		switch v.Phase {
+		case game.Negotiation, game.Report:
+			if !s.Ready {
+				return false
+			}
+		case game.Orders:
+			if s.Submitted {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// settle reads every human seat's updates until the table is quiet and
+// hands the model the latest of each.
+func (h *harness) settle() {
+	h.t.Helper()
+	s := h.m.env.sess
+	deadline := time.After(10 * time.Second)
+	for _, seat := range s.humans {
+		ch := s.seats[seat].Updates()
+		for {
+			var u table.Update
+			select {
+			case u = <-ch:
+			case <-deadline:
+				h.t.Fatal("the table did not settle")
+			}
+			h.m.Update(updateMsg{gen: s.gen, seat: seat, u: u, ok: true})
+			if settled(&u) && u.View.Seq == h.seq() {
+				break
+			}
+		}
+	}
+}
+
+// seq asks the table for its present sequence number through a fresh
+// spectator: the harness must not race the table for it.
+func (h *harness) seq() int {
+	sp, err := h.m.env.sess.table.Join(game.Spectator)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer sp.Leave()
+	u := <-sp.Updates()
+	return u.View.Seq
+}
+
+// key presses keys: names like "enter", "up", or single characters.
+func (h *harness) key(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		cmd := h.m.key(keyMsg(k))
+		h.run(cmd)
+	}
+}
+
+// run runs a command from a key press and feeds its message back; a
+// command given to the table is followed by a settle.
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if _, ok := msg.(tea.QuitMsg); ok {
+		return
+	}
+	h.m.Update(msg)
+	if _, ok := msg.(doneMsg); ok {
+		h.settle()
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the plain text of the model's view.
+func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }

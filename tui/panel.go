@@ -1,0 +1,100 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// fit cuts or pads one line to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := lipgloss.Width(s)
+	if n > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+// lines splits a block into exactly h lines of w cells each.
+func block(s string, w, h int) []string {
+	in := strings.Split(s, "\n")
+	out := make([]string, h)
+	for i := range out {
+		line := ""
+		if i < len(in) {
+			line = in[i]
+		}
+		out[i] = fit(line, w)
+	}
+	return out
+}
+
+// panel draws a rounded box of exactly w by h cells with a title in its
+// top border. Lip Gloss borders have no titles, hence the hand drawing.
+func (s *Styles) panel(title, body string, w, h int, focused bool) string {
+	if w < 4 || h < 2 {
+		return ""
+	}
+	bs := s.Border
+	if focused {
+		bs = s.BorderFocus
+	}
+	inner := w - 4
+	var b strings.Builder
+	var top string
+	if title != "" {
+		t := fit(" "+title+" ", min(lipgloss.Width(title)+2, w-3))
+		top = bs.Render("╭─") + s.PanelTitle.Render(t) + bs.Render(strings.Repeat("─", max(0, w-3-lipgloss.Width(t)))+"╮")
+	} else {
+		top = bs.Render("╭" + strings.Repeat("─", w-2) + "╮")
+	}
+	b.WriteString(top)
+	side := bs.Render("│")
+	for _, line := range block(body, inner, h-2) {
+		b.WriteString("\n" + side + " " + line + " " + side)
+	}
+	b.WriteString("\n" + bs.Render("╰"+strings.Repeat("─", w-2)+"╯"))
+	return b.String()
+}
+
+// sideBySide joins blocks of equal height left to right.
+func sideBySide(blocks ...string) string {
+	return lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
+}
+
+// stack joins blocks top to bottom, leaving out empty ones.
+func stack(blocks ...string) string {
+	var keep []string
+	for _, b := range blocks {
+		if b != "" {
+			keep = append(keep, b)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// pad makes a block exactly w by h.
+func pad(s string, w, h int) string { return strings.Join(block(s, w, h), "\n") }
+
+// wrap breaks text into lines of at most w cells.
+func wrap(text string, w int) string {
+	if w < 8 {
+		w = 8
+	}
+	return lipgloss.NewStyle().Width(w).Render(text)
+}
+
+// scrollWindow returns the range of n lines to show in h rows: from the
+// top while the selected line fits, else scrolled just enough to show it.
+func scrollWindow(n, h, selected int) (from, to int) {
+	if n <= h {
+		return 0, n
+	}
+	h = max(1, h)
+	from = max(0, min(selected-h+1, n-h))
+	return from, from + h
+}
