@@ -127,7 +127,6 @@ type Model struct {
 	spinner spinner.Model
 	w, h    int
 	screen  screenID
-	back    screenID // where esc from an overlay-like screen returns
 	overlay overlayID
 	status  string
 	isError bool
@@ -383,12 +382,11 @@ func (m *Model) titleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // action is what a game screen asks the root model to do.
 type action struct {
-	kind  actionKind
-	cmd   *game.Command
-	spec  GameSpec
-	text  string
-	deal  *game.Deal
-	back  bool // return to the game screen after a command
+	kind actionKind
+	cmd  *game.Command
+	text string
+	deal *game.Deal
+	back bool // return to the game screen after a command
 }
 
 type actionKind int

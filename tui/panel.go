@@ -61,9 +61,40 @@ func (s *Styles) panel(title, body string, w, h int, focused bool) string {
 	return b.String()
 }
 
-// sideBySide joins blocks of equal height left to right.
+// sideBySide joins blocks left to right, line by line. The blocks are
+// panels, each exactly as wide on every line, so no line is measured (a
+// measurement of a styled line is most of what drawing costs).
 func sideBySide(blocks ...string) string {
-	return lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
+	split := make([][]string, len(blocks))
+	n := 0
+	for i, b := range blocks {
+		split[i] = strings.Split(b, "\n")
+		n = max(n, len(split[i]))
+	}
+	var out strings.Builder
+	for r := range n {
+		if r > 0 {
+			out.WriteByte('\n')
+		}
+		for _, lines := range split {
+			if r < len(lines) {
+				out.WriteString(lines[r])
+			}
+		}
+	}
+	return out.String()
+}
+
+// lines makes a block exactly h lines long without measuring them.
+func lines(s string, h int) string {
+	in := strings.SplitN(s, "\n", h+1)
+	if len(in) > h {
+		in = in[:h]
+	}
+	for len(in) < h {
+		in = append(in, "")
+	}
+	return strings.Join(in, "\n")
 }
 
 // stack joins blocks top to bottom, leaving out empty ones.

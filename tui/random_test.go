@@ -10,12 +10,13 @@ import (
 
 var randomKeys = []string{
 	"enter", "esc", "tab", "up", "down", "left", "right", "space", "pgup", "pgdown",
-	"?", "q", "y", "n", "r", "a", "x", "c", "m", "w", "t", "o", "b", "u", "d", "+", "-",
+	"?", "q", "n", "r", "a", "x", "c", "m", "w", "t", "o", "b", "u", "d", "+", "-",
 	"W", "h", "j", "k", "l", "1", "7", "Z", "é", "ctrl+c",
 }
 
 // TestRandomInput sends thousands of random keys and resizes to every
-// screen: nothing may panic, and every frame must draw.
+// screen: nothing may panic, and every frame must draw. "y" is left out
+// so that a random quit confirmation does not end the game early.
 func TestRandomInput(t *testing.T) {
 	n := 1000
 	if testing.Short() {
@@ -37,12 +38,9 @@ func TestRandomInput(t *testing.T) {
 					_ = h.m.View()
 				}
 			}
-			t.Logf("%d timeouts", timeouts)
 		})
 	}
 }
-
-var timeouts int
 
 // runFor runs a command with a time limit and feeds its message back; a
 // command that waits for the table longer is left behind.
@@ -64,7 +62,6 @@ func (h *harness) runFor(cmd tea.Cmd) {
 			h.m.Update(msg)
 		}
 	case <-time.After(200 * time.Millisecond):
-		timeouts++
 	}
 }
 

@@ -33,7 +33,9 @@ func (m *Model) render() string {
 	case ovQuit:
 		body = m.dialog("Quit Chokepoint?", "The game in progress will be lost (saving arrives with a later version).\n\ny  quit      n  keep playing")
 	}
-	return pad(body, m.w, m.h-1) + "\n" + m.bottomLine()
+	// Every screen draws lines of exactly the terminal's width (panels,
+	// fitted headers, placed dialogs), so the frame only needs its height.
+	return lines(body, m.h-1) + "\n" + m.bottomLine()
 }
 
 func (m *Model) screenView() string {

@@ -31,10 +31,9 @@ type memory struct {
 	appease []bool
 	// rejected is the turn each seat last turned down its proposal.
 	rejected []int
-	// proposedRound is the turn and round it last made proposals in.
-	proposedTurn, proposedRound int
-	// answered remembers the deals it has answered, so a deal it could not
-	// pay for yet is not counted twice.
+	// proposedTurn is the turn it last made proposals in: once a turn.
+	proposedTurn int
+	// seenDeals remembers its rejected proposals already counted.
 	seenDeals map[int]bool
 	// conds are the objectives the seat holds, compiled at condsTurn.
 	conds     []cond

@@ -11,13 +11,12 @@ import (
 // offer is a bundle the seat could propose to one other seat, with what
 // it is worth to the seat and what the seat guesses it is worth to them.
 type offer struct {
-	to      int
-	deal    game.Deal
-	mine    float64
-	theirs  float64
-	toEnd   bool
-	served  *cond
-	clauses []game.ClauseSpec
+	to     int
+	deal   game.Deal
+	mine   float64
+	theirs float64
+	toEnd  bool
+	served *cond
 }
 
 // proposals builds this turn's proposals: for each other seat, asks for
