@@ -108,9 +108,6 @@ func stack(blocks ...string) string {
 	return strings.Join(keep, "\n")
 }
 
-// pad makes a block exactly w by h.
-func pad(s string, w, h int) string { return strings.Join(block(s, w, h), "\n") }
-
 // wrap breaks text into lines of at most w cells.
 func wrap(text string, w int) string {
 	if w < 8 {
