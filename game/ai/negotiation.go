@@ -46,7 +46,7 @@ func (s *Scripted) negotiate(v *game.View) []game.Command {
 func (s *Scripted) answer(v *game.View, d *game.Deal, capital float64) (game.Command, string) {
 	me := s.k.me
 	from := d.Proposer
-	name := v.Seats[from].ID
+	name := seatLabel(v, from)
 	reply := func(a game.Answer, why string) (game.Command, string) {
 		return game.Command{Kind: game.CmdRespond, Seat: s.k.seatID, Deal: d.ID, Answer: a}, why
 	}
@@ -57,7 +57,7 @@ func (s *Scripted) answer(v *game.View, d *game.Deal, capital float64) (game.Com
 	if s.p.Deals.Answer == AnswerByMove {
 		for _, j := range d.Parties.Seats() {
 			if j != me && s.mem.move[j] {
-				return reply(game.Reject, fmt.Sprintf("We reject: we are not cooperating with %s this turn.", v.Seats[j].ID))
+				return reply(game.Reject, fmt.Sprintf("We reject: we are not cooperating with %s this turn.", seatLabel(v, j)))
 			}
 		}
 		return reply(game.Accept, fmt.Sprintf("We accept: we are cooperating with %s.", name))
@@ -168,7 +168,7 @@ func (s *Scripted) acceptWhy(v *game.View, d *game.Deal, a *appraisal) string {
 }
 
 func (s *Scripted) rejectWhy(v *game.View, d *game.Deal, a *appraisal) string {
-	from := v.Seats[d.Proposer].ID
+	from := seatLabel(v, d.Proposer)
 	switch {
 	case a.held > 0 && a.value+a.held >= s.p.Deals.Accept:
 		return fmt.Sprintf("We reject: %s has broken %d deals we know of.", from, v.Seats[d.Proposer].Breaches)
@@ -189,11 +189,15 @@ func (s *Scripted) clausesText(v *game.View, d *game.Deal, mine bool) string {
 		name := strings.ToLower(s.k.sc.Levers[c.Lever].Name)
 		who := "our"
 		if !mine {
-			who = v.Seats[c.Actor].ID + "'s"
+			who = seatLabel(v, c.Actor) + "'s"
 		}
 		t := who + " " + name
 		if s.k.sc.LeverScope(c.Lever) == game.ScopeEach {
-			t += " towards " + v.Seats[c.Target].ID
+			if c.Target == s.k.me {
+				t += " towards us"
+			} else {
+				t += " towards " + seatLabel(v, c.Target)
+			}
 		}
 		if c.Kind != game.SuspendExtraterritorial {
 			bound := "at most"
@@ -213,4 +217,14 @@ func (s *Scripted) clausesText(v *game.View, d *game.Deal, mine bool) string {
 		return "nothing"
 	}
 	return strings.Join(parts, " and ")
+}
+
+// seatLabel is how a reason names a seat: a short id in capitals (US,
+// PRC, EU), otherwise the seat's name (Japan, Australia).
+func seatLabel(v *game.View, i int) string {
+	id := v.Seats[i].ID
+	if len(id) <= 3 {
+		return strings.ToUpper(id)
+	}
+	return v.Seats[i].Name
 }

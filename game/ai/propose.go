@@ -355,7 +355,7 @@ func (s *Scripted) counter(v *game.View, d *game.Deal) (*game.Proposal, bool) {
 func (s *Scripted) write(v *game.View, o *offer, counterOf int) *game.Proposal {
 	sc := s.k.sc
 	p := &game.Proposal{
-		Title:      fmt.Sprintf("%s and %s", v.Seats[s.k.me].ID, v.Seats[o.to].ID),
+		Title:      fmt.Sprintf("%s and %s", seatLabel(v, s.k.me), seatLabel(v, o.to)),
 		Parties:    []string{v.Seats[o.to].ID},
 		Duration:   o.deal.Duration,
 		Visibility: o.deal.Visibility,
