@@ -41,6 +41,13 @@ type owner struct {
 	asked    []int
 	thinking game.SeatSet
 	lastErr  error
+
+	// done holds the people who said they were ready in this turn's
+	// negotiation. When another round starts only because others were
+	// still talking, they stay ready unless a proposal awaits their
+	// answer, so a player says "done" once a turn rather than once a round.
+	done     game.SeatSet
+	doneTurn int
 }
 
 type job struct {
@@ -145,7 +152,18 @@ func (o *owner) handle(r request) {
 		}
 		r.reply <- nil
 	case r.cmd != nil:
-		r.reply <- o.apply(*r.cmd)
+		err := o.apply(*r.cmd)
+		if err == nil && r.cmd.Kind == game.CmdReady && o.st.Phase == game.Negotiation {
+			if i, ok := o.t.scenario.SeatIndex(r.cmd.Seat); ok {
+				o.keepDone()
+				if r.cmd.Cancel {
+					o.done = o.done.Without(i)
+				} else {
+					o.done = o.done.With(i)
+				}
+			}
+		}
+		r.reply <- err
 	default:
 		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
 			_ = o.facilitate(game.CmdAdvance)
@@ -211,6 +229,7 @@ func (o *owner) armClock() {
 // that have nothing to decide, and hands the next AI seat that must decide
 // to the worker.
 func (o *owner) pump() {
+	o.stayReady()
 	for o.busy < 0 && o.st.Phase != game.GameOver && !o.st.Paused {
 		if o.st.Phase == game.Events {
 			if o.facilitate(game.CmdAdvance) != nil {
@@ -230,6 +249,38 @@ func (o *owner) pump() {
 		o.thinking = o.thinking.With(seat)
 		o.jobs <- job{seat: seat, player: o.players[seat], view: game.ViewFor(o.st, seat)}
 		return
+	}
+}
+
+// keepDone forgets who was done once the turn has moved on.
+func (o *owner) keepDone() {
+	if o.doneTurn != o.st.Turn {
+		o.done, o.doneTurn = 0, o.st.Turn
+	}
+}
+
+// stayReady re-readies, in a new negotiation round, the people who were
+// done for the turn and have no proposal waiting for their answer; one
+// with a proposal waiting is no longer done, and must look at it.
+func (o *owner) stayReady() {
+	o.keepDone()
+	if o.st.Phase != game.Negotiation || o.st.Paused {
+		return
+	}
+	for _, i := range o.done.Seats() {
+		if o.st.Seats[i].Ready || o.players[i] != nil {
+			continue
+		}
+		if ai.AwaitingIn(&o.st, i) {
+			o.done = o.done.Without(i)
+			continue
+		}
+		if o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[i]}) != nil {
+			o.done = o.done.Without(i)
+		}
+		if o.st.Phase != game.Negotiation {
+			return
+		}
 	}
 }
 

@@ -315,3 +315,43 @@ func TestFakeClockOrder(t *testing.T) {
 		t.Errorf("now %v", c.Now())
 	}
 }
+
+// A person says "done" once a turn: when another negotiation round starts
+// only because others were still talking, they stay ready.
+func TestReadyOnceATurn(t *testing.T) {
+	sc := tutorial(t)
+	tb := open(t, Config{Scenario: sc, Seed: 3, Players: players(sc, "us"), Clock: NewFakeClock(epoch), NoClock: true})
+	us := join(t, tb, 0)
+	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
+	do(t, us, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
+		Title: "Calm", Parties: []string{"prc"}, Duration: 2,
+		Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "10%"}},
+	}})
+	do(t, us, game.Command{Kind: game.CmdReady})
+	// The proposal makes a second round; the US, with nothing to answer,
+	// stays ready, and the orders open without another word from it.
+	waitFor(t, us, "orders", phaseIs(game.Orders, 1))
+}
+
+// A proposal that arrives for a person who was done brings them back: they
+// are not made ready again until they have looked at it.
+func TestProposalWaitingStopsReadyOnce(t *testing.T) {
+	sc := tutorial(t)
+	tb := open(t, Config{Scenario: sc, Seed: 4, Players: players(sc, "us", "prc"), Clock: NewFakeClock(epoch), NoClock: true})
+	us, prc := join(t, tb, 0), join(t, tb, 1)
+	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
+	do(t, us, game.Command{Kind: game.CmdReady})
+	do(t, prc, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
+		Title: "Licences for tariffs", Parties: []string{"us"}, Duration: 2,
+		Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "10%"}},
+	}})
+	do(t, prc, game.Command{Kind: game.CmdReady})
+	u := waitFor(t, us, "round 2", func(u Update) bool { return u.View.Round == 2 && u.Thinking == 0 })
+	if u.View.Seats[0].Ready {
+		t.Fatal("the US was made ready with a proposal waiting for its answer")
+	}
+	do(t, us, game.Command{Kind: game.CmdRespond, Deal: u.View.Deals[0].ID, Answer: game.Reject})
+	do(t, us, game.Command{Kind: game.CmdReady})
+	do(t, prc, game.Command{Kind: game.CmdReady})
+	waitFor(t, us, "orders", phaseIs(game.Orders, 1))
+}
