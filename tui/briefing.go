@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 )
 
 // briefingModel shows the active seat its role, its objectives (public
@@ -74,11 +76,7 @@ func (b *briefingModel) render() {
 		return
 	}
 	b.rendered = key
-	style := "dark"
-	if !b.env.st.isDark {
-		style = "light"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(100, b.w-6)))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(briefingStyle(b.env.st.isDark)), glamour.WithWordWrap(min(100, b.w-6)))
 	out := md
 	if err == nil {
 		if s, err := r.Render(md); err == nil {
@@ -100,4 +98,19 @@ func (b *briefingModel) View() string {
 		title = "Briefing · " + v.Seats[v.Viewer].Name + " · secret: do not share your screen"
 	}
 	return st.panel(title, b.vp.View(), b.w, b.h, true)
+}
+
+// briefingStyle is Glamour's dark or light style with the headings' "##"
+// marks taken off: colour and weight set headings apart, and in NO_COLOR
+// the blank lines around them do.
+func briefingStyle(isDark bool) ansi.StyleConfig {
+	st := styles.LightStyleConfig
+	if isDark {
+		st = styles.DarkStyleConfig
+	}
+	none := ""
+	for _, h := range []*ansi.StyleBlock{&st.H2, &st.H3, &st.H4, &st.H5, &st.H6} {
+		h.Prefix = none
+	}
+	return st
 }
