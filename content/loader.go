@@ -46,6 +46,17 @@ func Load(name string, data []byte) (*game.Scenario, error) {
 // be read is a plain error (wrapping the os error); a file with mistakes
 // is a *Error.
 func LoadFile(path string) (*game.Scenario, error) {
+	data, err := readFile(path, "scenario")
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
+// readFile reads a content file of the given kind for a loader. It reads
+// one byte past the size limit, so that the loader sees an oversized file
+// without this reading all of a huge one.
+func readFile(path, kind string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -54,15 +65,9 @@ func LoadFile(path string) (*game.Scenario, error) {
 	if fi, err := f.Stat(); err != nil {
 		return nil, err
 	} else if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a scenario file", path)
+		return nil, fmt.Errorf("%s is a directory, not a %s file", path, kind)
 	}
-	// Read one byte past the limit so that Load sees an oversized file
-	// without this reading all of a huge one.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return Load(path, data)
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 var scenarioType = reflect.TypeFor[game.Scenario]()

@@ -4,9 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"reflect"
 	"slices"
@@ -95,17 +93,7 @@ func personalityDocument(file *ast.File) (ast.Node, []Problem) {
 // that cannot be read is a plain error (wrapping the os error); a file
 // with mistakes is a *Error.
 func LoadPersonalityFile(p string) (*ai.Personality, error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	if fi, err := fh.Stat(); err != nil {
-		return nil, err
-	} else if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a personality file", p)
-	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	data, err := readFile(p, "personality")
 	if err != nil {
 		return nil, err
 	}

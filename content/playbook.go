@@ -4,9 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -118,17 +116,7 @@ func (f *PlaybookFile) Player(sc *game.Scenario, seat, name string) (func() ai.P
 // cannot be read is a plain error (wrapping the os error); a file with
 // mistakes is a *Error.
 func LoadPlaybookFile(p string) (*PlaybookFile, error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	if fi, err := fh.Stat(); err != nil {
-		return nil, err
-	} else if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a playbook file", p)
-	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	data, err := readFile(p, "playbook")
 	if err != nil {
 		return nil, err
 	}
