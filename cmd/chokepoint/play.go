@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/tui"
 )
 
@@ -50,13 +48,9 @@ func newPlayCmd() *cobra.Command {
 }
 
 func runPlay(cmd *cobra.Command, f *playFlags) error {
-	sc, err := content.Resolve(f.scenario)
+	sc, err := scenarioFlag(cmd, f.scenario)
 	if err != nil {
-		var ce *content.Error
-		if errors.As(err, &ce) {
-			return reportLoadError(cmd, f.scenario, err)
-		}
-		return usagef(cmd, "--scenario: %v", err)
+		return err
 	}
 	seat := f.seat
 	if seat == "" {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/game"
 )
 
 func newScenarioCmd() *cobra.Command {
@@ -83,4 +84,19 @@ func reportLoadError(cmd *cobra.Command, name string, err error) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", name, err)
 	}
 	return exitError(exitFailure)
+}
+
+// scenarioFlag loads the scenario a --scenario flag names: a scenario
+// file with mistakes is reported like validate reports it, anything else
+// (no such id or file) is a usage mistake.
+func scenarioFlag(cmd *cobra.Command, ref string) (*game.Scenario, error) {
+	sc, err := content.Resolve(ref)
+	if err == nil {
+		return sc, nil
+	}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return nil, reportLoadError(cmd, ref, err)
+	}
+	return nil, usagef(cmd, "--scenario: %v", err)
 }

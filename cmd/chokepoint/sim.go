@@ -97,13 +97,9 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	case f.save != "" && f.games != 1:
 		return usagef(cmd, "--save keeps one game's log: use it with --games 1, not %d", f.games)
 	}
-	sc, err := content.Resolve(f.scenario)
+	sc, err := scenarioFlag(cmd, f.scenario)
 	if err != nil {
-		var ce *content.Error
-		if errors.As(err, &ce) {
-			return reportLoadError(cmd, f.scenario, err)
-		}
-		return usagef(cmd, "--scenario: %v", err)
+		return err
 	}
 	if f.turns > sc.Turns {
 		return usagef(cmd, "--turns %d is past the last turn of %s (%d)", f.turns, sc.ID, sc.Turns)
