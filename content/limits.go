@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -11,12 +12,21 @@ import (
 // these only stop a broken or hostile file from exhausting memory or time
 // before its mistakes can be reported.
 const (
-	// MaxFileSize is the largest scenario file the loader reads.
-	MaxFileSize = 4 << 20
+	// MaxFileSize is the largest scenario file the loader reads: ten times
+	// the largest shipped scenario. goccy's parser also slows down
+	// quadratically with the keys of one mapping (100,000 keys take about a
+	// minute), so the limit is kept low enough that a hostile file costs
+	// seconds, not minutes.
+	MaxFileSize = 1 << 20
 	// maxFlowDepth bounds the nesting of [ ] and { }: goccy's parser takes
 	// time quadratic in nesting depth and recurses once per level, so a
 	// file of a million brackets would run for hours or out of memory.
 	maxFlowDepth = 64
+	// maxKeys bounds the "key:" pairs of a file (counted loosely, text
+	// included): goccy's parser slows down quadratically with the keys of
+	// one mapping, and 20,000 keys still parse in about three seconds. The
+	// default scenario has about 1,400.
+	maxKeys = 20000
 	// maxIndent bounds a line's leading spaces and "- " markers, which is
 	// how block YAML nests ("- - - - x"), for the same reason.
 	maxIndent = 256
@@ -32,6 +42,9 @@ const (
 // and quoted text, and otherwise counts brackets wherever they appear, so
 // it may overestimate nesting but never underestimates it.
 func precheck(data []byte) []Problem {
+	if n := bytes.Count(data, []byte(": ")) + bytes.Count(data, []byte(":\n")); n > maxKeys {
+		return []Problem{{Msg: fmt.Sprintf("the file has about %d keys, more than the %d a scenario may have", n, maxKeys)}}
+	}
 	if !utf8.Valid(data) {
 		line, col := 1, 1
 		for i := 0; i < len(data); {

@@ -345,6 +345,7 @@ func TestAliasBomb(t *testing.T) {
 func TestWholeFileProblems(t *testing.T) {
 	for name, src := range map[string]string{
 		"too large": strings.Repeat("#", MaxFileSize+1),
+		"too many keys": "world:\n" + strings.Repeat("  k: 1\n", maxKeys+1),
 		"empty":     "",
 		"blank":     "\n\n   \n",
 		"null":      "~\n",
@@ -382,7 +383,7 @@ func TestLoadFileErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ce *Error
-	if _, err := LoadFile(big); !errors.As(err, &ce) || !strings.Contains(err.Error(), "larger than 4 MiB") {
+	if _, err := LoadFile(big); !errors.As(err, &ce) || !strings.Contains(err.Error(), "larger than 1 MiB") {
 		t.Errorf("big file: %v", err)
 	}
 }
