@@ -344,13 +344,13 @@ func TestAliasBomb(t *testing.T) {
 
 func TestWholeFileProblems(t *testing.T) {
 	for name, src := range map[string]string{
-		"too large": strings.Repeat("#", MaxFileSize+1),
+		"too large":     strings.Repeat("#", MaxFileSize+1),
 		"too many keys": "world:\n" + strings.Repeat("  k: 1\n", maxKeys+1),
-		"empty":     "",
-		"blank":     "\n\n   \n",
-		"null":      "~\n",
-		"not UTF-8": "id: \xff\n",
-		"only --- ": "---\n",
+		"empty":         "",
+		"blank":         "\n\n   \n",
+		"null":          "~\n",
+		"not UTF-8":     "id: \xff\n",
+		"only --- ":     "---\n",
 	} {
 		got := loadString(t, src)
 		if len(got) != 1 {
