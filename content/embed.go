@@ -54,14 +54,18 @@ var shippedEntries = sync.OnceValue(func() []Entry {
 	return out
 })
 
-func shippedIDs() []string {
-	files, _ := fs.Glob(shippedFS, "scenarios/*.yaml")
-	ids := make([]string, 0, len(files))
+func shippedIDs() []string { return yamlNames(shippedFS, "scenarios") }
+
+// yamlNames lists the YAML files of an embedded folder by name, without
+// the extension, sorted.
+func yamlNames(fsys fs.FS, dir string) []string {
+	files, _ := fs.Glob(fsys, dir+"/*.yaml")
+	names := make([]string, 0, len(files))
 	for _, f := range files {
-		ids = append(ids, strings.TrimSuffix(path.Base(f), ".yaml"))
+		names = append(names, strings.TrimSuffix(path.Base(f), ".yaml"))
 	}
-	slices.Sort(ids)
-	return ids
+	slices.Sort(names)
+	return names
 }
 
 // Get loads the shipped scenario with the given id. Each call returns a

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 
@@ -51,7 +49,7 @@ func loadPersonality(data []byte) (*ai.Personality, []Problem) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	body, probs := personalityDocument(file)
+	body, probs := singleDocument(file, "personality")
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -80,15 +78,6 @@ func loadPersonality(data []byte) (*ai.Personality, []Problem) {
 	return p, nil
 }
 
-// personalityDocument returns the one document a personality file holds.
-func personalityDocument(file *ast.File) (ast.Node, []Problem) {
-	body, probs := playbookDocument(file)
-	for i := range probs {
-		probs[i].Msg = strings.ReplaceAll(probs[i].Msg, "a playbook", "a personality")
-	}
-	return body, probs
-}
-
 // LoadPersonalityFile reads and loads the personality file at p. A file
 // that cannot be read is a plain error (wrapping the os error); a file
 // with mistakes is a *Error.
@@ -101,15 +90,7 @@ func LoadPersonalityFile(p string) (*ai.Personality, error) {
 }
 
 // PersonalityNames lists the shipped personalities, sorted.
-func PersonalityNames() []string {
-	files, _ := fs.Glob(personalityFS, "personalities/*.yaml")
-	names := make([]string, 0, len(files))
-	for _, f := range files {
-		names = append(names, strings.TrimSuffix(path.Base(f), ".yaml"))
-	}
-	slices.Sort(names)
-	return names
-}
+func PersonalityNames() []string { return yamlNames(personalityFS, "personalities") }
 
 // shippedPersonalities loads every shipped personality once: they are
 // read-only, so every game and seat may share them.

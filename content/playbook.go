@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 
@@ -59,7 +58,7 @@ func loadPlaybook(data []byte) (*PlaybookFile, []Problem) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	body, probs := playbookDocument(file)
+	body, probs := singleDocument(file, "playbook")
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -72,8 +71,9 @@ func loadPlaybook(data []byte) (*PlaybookFile, []Problem) {
 	return f, probs
 }
 
-// playbookDocument returns the one document a playbook file holds.
-func playbookDocument(file *ast.File) (ast.Node, []Problem) {
+// singleDocument returns the one document a playbook or personality file
+// holds; kind names the file in the messages.
+func singleDocument(file *ast.File, kind string) (ast.Node, []Problem) {
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
 		if d != nil && d.Body != nil && d.Body.Type() != ast.CommentType && d.Body.Type() != ast.CommentGroupType && d.Body.Type() != ast.DirectiveType {
@@ -82,10 +82,10 @@ func playbookDocument(file *ast.File) (ast.Node, []Problem) {
 	}
 	switch {
 	case len(docs) == 0 || len(docs) == 1 && docs[0].Body.Type() == ast.NullType:
-		return nil, []Problem{{Msg: "the file is empty: a playbook needs at least a name"}}
+		return nil, []Problem{{Msg: "the file is empty: a " + kind + " needs at least a name"}}
 	case len(docs) > 1:
 		line, _ := nodePos(docs[1].Body)
-		return nil, []Problem{{Line: max(line, 1), Col: 1, Msg: fmt.Sprintf("a playbook file holds one YAML document, not %d (remove the --- line)", len(docs))}}
+		return nil, []Problem{{Line: max(line, 1), Col: 1, Msg: fmt.Sprintf("a %s file holds one YAML document, not %d (remove the --- line)", kind, len(docs))}}
 	}
 	return docs[0].Body, nil
 }
@@ -150,15 +150,7 @@ func ShippedPlaybooks() []PlaybookEntry {
 // without loading them.
 func ShippedPlaybookNames() []string { return shippedPlaybookNames() }
 
-func shippedPlaybookNames() []string {
-	files, _ := fs.Glob(playbookFS, "playbooks/*.yaml")
-	names := make([]string, 0, len(files))
-	for _, f := range files {
-		names = append(names, strings.TrimSuffix(path.Base(f), ".yaml"))
-	}
-	slices.Sort(names)
-	return names
-}
+func shippedPlaybookNames() []string { return yamlNames(playbookFS, "playbooks") }
 
 // GetPlaybook loads the shipped playbook with the given name.
 func GetPlaybook(name string) (*PlaybookFile, error) {
