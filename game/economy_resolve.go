@@ -18,7 +18,7 @@ func (m *economyModel) Resolve(st *State) {
 	floorCost := m.solvency(st)
 
 	// Trade, tariffs, controls, sanctions and purchases, seat by seat.
-	var lost, tariffRev, ctrlCost, buys, sales [MaxSeats]float64
+	var lost, tariffRev, ctrlCost, finCost, buys, sales [MaxSeats]float64
 	var techCtrl, finance [MaxSeats]float64
 	var worstTariff, worstCtrl [MaxSeats]Cause
 	tariffLever := m.lever[LeverTariff]
@@ -50,9 +50,9 @@ func (m *economyModel) Resolve(st *State) {
 			}
 			fin := m.value(st, LeverFinance, j, i, 0)
 			finance[i] = math.Max(finance[i], fin)
-			// Sanctions cost their imposer too: finance-cost points of its
-			// GDP at full strength, counted with its controls.
-			ctrlCost[j] += p[pFinanceCost] * fin * sc.Seats[j].Profile.GDP * 10 / math.Max(p[pControlCost], 1e-9)
+			// Sanctions cost their imposer too: finance-cost points of
+			// its output at full strength, per target.
+			finCost[j] += p[pFinanceCost] * fin
 			bought := m.value(st, LeverPurchases, i, j, 0) / f // $bn a year
 			buys[i] += bought
 			sales[j] += bought
@@ -114,7 +114,7 @@ func (m *economyModel) Resolve(st *State) {
 		// The inflation drag is linear in what tariffs and shortages add, so
 		// that, counted from the start, lower inflation is a gain.
 		terms[termInflation] = cause(CauseInflation, infl, -p[pInflationDrag]*(e.Term[termTariffInflation]+e.Term[termShortageInflation]))
-		terms[termControls] = cause(CauseControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp)
+		terms[termControls] = cause(CauseControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp-finCost[i])
 		terms[termFinance] = Cause{Kind: CauseFinance, Other: -1, Lever: m.lever[LeverFinance], Level: -1, Value: finance[i], Delta: -p[pFinanceDrag] * finance[i]}
 		terms[termSpend] = cause(CauseSpend, spend[i], -p[pSpendDrag]*100*(spend[i]/f+floorCost[i])/gdp)
 		terms[termPurchases] = Cause{Kind: CausePurchases, Other: -1, Lever: m.lever[LeverPurchases], Level: -1, Value: sales[i] - buys[i],
