@@ -73,8 +73,6 @@ func (c Cause) Text(sc *Scenario, seat int) string {
 		return fmt.Sprintf("domestic substitution (%+.1f)", c.Delta)
 	case CauseStockpile:
 		return fmt.Sprintf("%.1f kt drawn from the stockpile (%+.1f)", c.Value, c.Delta)
-	case CauseCapacity:
-		return fmt.Sprintf("new capacity in operation (%+.1f)", c.Delta)
 	case CauseRegen:
 		return fmt.Sprintf("capital regained (%+.1f)", c.Delta)
 	case CausePayoff:
@@ -82,16 +80,8 @@ func (c Cause) Text(sc *Scenario, seat int) string {
 			return fmt.Sprintf("payoff after choosing %s (%+.1f)", lever(), c.Delta)
 		}
 		return fmt.Sprintf("payoffs (%+.1f)", c.Delta)
-	case CauseObjective:
-		return fmt.Sprintf("objectives met (%+.1f)", c.Delta)
-	case CauseEvent:
-		return fmt.Sprintf("an event (%+.1f)", c.Delta)
-	case CauseOverride:
-		return fmt.Sprintf("the facilitator's override (%+.1f)", c.Delta)
 	case CausePurchases:
 		return fmt.Sprintf("purchase commitments, net $%.0fbn a year (%+.1f)", c.Value, c.Delta)
-	case CauseInsolvency:
-		return fmt.Sprintf("producers failed at $%.0f/kg (%+.1f)", c.Value, c.Delta)
 	case CauseSpend:
 		return fmt.Sprintf("spending of $%.1fbn on industrial policy (%+.1f)", c.Value, c.Delta)
 	}

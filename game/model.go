@@ -47,8 +47,8 @@ type paramSpec struct {
 	comment string
 }
 
-// paramSet reads a model's parameters from the scenario, refusing unknown
-// names and values out of bounds, and falling back to documented defaults.
+// validateParams checks a model's parameters in the scenario, refusing
+// unknown names and values out of bounds; param gives a value or its default.
 func validateParams(sc *Scenario, specs []paramSpec, p *Problems) {
 	for _, name := range sortedKeys(sc.Model.Params) {
 		i := slices.IndexFunc(specs, func(s paramSpec) bool { return s.name == name })

@@ -187,14 +187,8 @@ const (
 	CauseShortage               // shortages at home
 	CauseSubstitution           // domestic substitution recovering tech
 	CauseStockpile              // stockpile drawn
-	CauseCapacity               // new capacity in operation
 	CauseRegen                  // political capital regenerating
 	CausePayoff                 // a payoff-table outcome
-	CauseObjective              // an objective met
-	CauseEvent                  // an event's effect
-	CauseOverride               // the facilitator's override
 	CauseSpend                  // spending on industrial policy
-	CauseInsolvency             // producers failed after selling below cost
 	CausePurchases              // purchases sold and bought under commitments
-	numCauses
 )
