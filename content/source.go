@@ -1,0 +1,120 @@
+package content
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/chokepoint-game/chokepoint/game"
+)
+
+// A save keeps a copy of the scenario a game was played on, exactly as it
+// was read, so that it still loads after the file changes or is deleted.
+// This file gives callers the bytes behind a scenario. It reads the shipped
+// files through an embed of its own and otherwise uses only the loader's
+// public functions, so it does not depend on how the loader works inside.
+//
+//go:embed scenarios/*.yaml
+var sourceFS embed.FS
+
+// Source is a scenario together with the text it was loaded from.
+type Source struct {
+	Scenario *game.Scenario
+	// Data is the scenario file's bytes, unchanged.
+	Data []byte
+	// Digest is SourceDigest(Data).
+	Digest string
+	// Shipped is true when the scenario is one of the shipped ones, read
+	// by id rather than from a file.
+	Shipped bool
+}
+
+// SourceDigest is the digest a save records for a scenario's text:
+// "sha256:" and the hex SHA-256 of the bytes.
+func SourceDigest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// ShippedSource returns the text of the shipped scenario with the given
+// id, and its digest; ok is false when no scenario of that id is shipped.
+// The bytes are the caller's to keep.
+func ShippedSource(id string) (data []byte, digest string, ok bool) {
+	if !slices.Contains(sourceIDs(), id) {
+		return nil, "", false
+	}
+	data, err := sourceFS.ReadFile("scenarios/" + id + ".yaml")
+	if err != nil {
+		return nil, "", false
+	}
+	return data, SourceDigest(data), true
+}
+
+// GetSource loads the shipped scenario with the given id with its text.
+func GetSource(id string) (*Source, error) {
+	data, digest, ok := ShippedSource(id)
+	if !ok {
+		return nil, fmt.Errorf("no shipped scenario %q (shipped: %s)", id, strings.Join(sourceIDs(), ", "))
+	}
+	sc, err := Get(id)
+	if err != nil {
+		return nil, err
+	}
+	return &Source{Scenario: sc, Data: data, Digest: digest, Shipped: true}, nil
+}
+
+// ResolveSource is Resolve with the scenario's text: a shipped id when
+// there is one by that name, otherwise a file path. The file is read once,
+// so the text and the scenario always agree. Errors are those of Resolve.
+func ResolveSource(idOrPath string) (*Source, error) {
+	if slices.Contains(sourceIDs(), idOrPath) {
+		return GetSource(idOrPath)
+	}
+	data, err := readSource(idOrPath)
+	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(idOrPath, `/\.`) {
+		return nil, fmt.Errorf("no shipped scenario and no file named %q (shipped: %s)", idOrPath, strings.Join(sourceIDs(), ", "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	sc, err := Load(idOrPath, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Source{Scenario: sc, Data: data, Digest: SourceDigest(data)}, nil
+}
+
+// sourceIDs lists the shipped scenarios by id, sorted.
+func sourceIDs() []string {
+	files, _ := fs.Glob(sourceFS, "scenarios/*.yaml")
+	ids := make([]string, len(files))
+	for i, f := range files {
+		ids[i] = strings.TrimSuffix(path.Base(f), ".yaml")
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// readSource reads a scenario file, one byte past MaxFileSize at most so
+// that Load reports an oversized file without this reading all of it.
+func readSource(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a scenario file", path)
+	}
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
