@@ -55,7 +55,7 @@ func topLevel(data []byte) (map[string]json.RawMessage, error) {
 		if first != '{' {
 			return nil, newError(ErrUnknownFormat, "not a Chokepoint save (not a JSON object)")
 		}
-		line, col := position(data, se.Offset)
+		line, col := position(data, se.Offset-1) // Offset is just past the bad byte
 		return nil, newError(ErrCorrupt, "the file is damaged: not valid JSON at line %d, column %d (%s)", line, col, se.Error())
 	case errors.As(err, &te):
 		return nil, newError(ErrUnknownFormat, "not a Chokepoint save (a JSON %s, not an object)", te.Value)
@@ -72,7 +72,7 @@ func topLevel(data []byte) (map[string]json.RawMessage, error) {
 	}
 	format, ok := fields["format"]
 	if !ok {
-		if _, hasLog := fields["commands"]; hasLog && fields["seed"] != nil && fields["scenario"] != nil {
+		if sc := fields["scenario"]; len(sc) > 0 && sc[0] == '"' && fields["commands"] != nil && fields["checks"] == nil {
 			return nil, newError(ErrUnknownFormat, "a bare command log (as `chokepoint sim --save` wrote before saves existed), not a save")
 		}
 		return nil, newError(ErrUnknownFormat, "not a Chokepoint save (it has no \"format\" field)")
