@@ -2,6 +2,7 @@ package saves_test
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -34,9 +35,18 @@ func play(t testing.TB, id string, seed uint64, turns int) *played {
 	if g, ok := games.Load(key); ok {
 		return g.(*played)
 	}
-	src, err := content.GetSource(id)
+	p, err := playGame(id, seed, turns)
 	if err != nil {
 		t.Fatal(err)
+	}
+	games.Store(key, p)
+	return p
+}
+
+func playGame(id string, seed uint64, turns int) (*played, error) {
+	src, err := content.GetSource(id)
+	if err != nil {
+		return nil, err
 	}
 	sc := src.Scenario
 	players := make([]ai.Player, len(sc.Seats))
@@ -44,34 +54,23 @@ func play(t testing.TB, id string, seed uint64, turns int) *played {
 	names := content.PersonalityNames()
 	for i, s := range sc.Seats {
 		name := mix[i%len(mix)]
-		if !contains(names, name) {
+		if !slices.Contains(names, name) {
 			name = names[i%len(names)]
 		}
 		p, err := content.GetPersonality(name)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		mk, err := content.PersonalityPlayer(sc, s.ID, p, ai.Normal, name+"@normal")
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		players[i] = mk(seed)
 		seats[i] = saves.Seat{Seat: s.ID, Player: name + "@normal"}
 	}
 	g, err := sim.Play(sc, seed, players, turns)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	p := &played{src: src, log: g.Log, final: g.State, seats: seats}
-	games.Store(key, p)
-	return p
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return &played{src: src, log: g.Log, final: g.State, seats: seats}, nil
 }
