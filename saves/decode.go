@@ -25,6 +25,16 @@ func Decode(data []byte) (*Save, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, newError(ErrEmpty, "the file is empty")
 	}
+	// The common case, a well-formed save of the present version, takes
+	// one strict pass; anything else goes the slower way below, which
+	// tells the kinds of failure apart and migrates older versions.
+	if doc, ok := decodePresent(data); ok {
+		s, err := fromDocument(doc)
+		if err != nil {
+			return nil, newerProgram(err, doc.Program)
+		}
+		return s, nil
+	}
 	fields, err := topLevel(data)
 	if err != nil {
 		return nil, err
@@ -35,6 +45,21 @@ func Decode(data []byte) (*Save, error) {
 		return nil, newerProgram(err, program)
 	}
 	return s, nil
+}
+
+// decodePresent decodes a save of the present version strictly; ok is
+// false for anything else.
+func decodePresent(data []byte) (*document, bool) {
+	var doc document
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil || doc.Format != Format || doc.Version != Version {
+		return nil, false
+	}
+	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		return nil, false
+	}
+	return &doc, true
 }
 
 // topLevel reads the file as one JSON object, without looking inside its
