@@ -1,7 +1,9 @@
 package saves
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -62,6 +64,9 @@ const tmpPrefix = ".tmp-"
 func writeAtomic(fsys FS, path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	f, err := fsys.CreateTemp(dir, tmpPrefix+filepath.Base(path)+"-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Error{File: path, Kind: ErrNotExist, Msg: "cannot be written: there is no directory " + dir, Err: err}
+	}
 	if err != nil {
 		return osError(err, path, true)
 	}

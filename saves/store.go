@@ -324,33 +324,29 @@ func (st *Store) Latest() (s *Save, path string, skipped []error, err error) {
 	return nil, "", nil, &Error{File: st.Dir, Kind: ErrNotExist, Msg: "no autosaved game to continue"}
 }
 
-// Find returns the path of the save a person names: a file path when ref
-// is one that exists, otherwise the named save in the store.
+// Find returns the path of the save a person names: a file path (as
+// given, or relative to the store, as List shows them), or else the name
+// of a named save in the store.
 func (st *Store) Find(ref string) (string, error) {
-	if looksLikePath(ref) {
-		if _, err := os.Lstat(ref); err == nil {
-			return ref, nil
+	if _, err := os.Lstat(ref); err == nil && ref != "" {
+		return ref, nil
+	}
+	if filepath.IsLocal(ref) {
+		p := filepath.Join(st.Dir, ref)
+		if _, err := os.Lstat(p); err == nil {
+			return p, nil
 		}
 	}
-	file, err := FileName(ref)
-	if err != nil {
-		if looksLikePath(ref) {
-			return "", &Error{File: ref, Kind: ErrNotExist, Msg: "no such file"}
+	if file, err := FileName(ref); err == nil {
+		p := filepath.Join(st.Dir, file)
+		if _, err := os.Lstat(p); err == nil {
+			return p, nil
 		}
-		return "", err
 	}
-	path := filepath.Join(st.Dir, file)
-	if _, err := os.Lstat(path); err != nil {
-		if looksLikePath(ref) {
-			return "", &Error{File: ref, Kind: ErrNotExist, Msg: "no such file"}
-		}
-		return "", &Error{File: ref, Kind: ErrNotExist, Msg: fmt.Sprintf("no save of that name in %s", st.Dir)}
+	if strings.ContainsAny(ref, `/\`) {
+		return "", &Error{File: ref, Kind: ErrNotExist, Msg: "no such file"}
 	}
-	return path, nil
-}
-
-func looksLikePath(ref string) bool {
-	return strings.ContainsRune(ref, filepath.Separator) || strings.ContainsRune(ref, '/') || strings.HasSuffix(ref, ".json")
+	return "", &Error{File: ref, Kind: ErrNotExist, Msg: "no such file, and no save of that name in " + st.Dir}
 }
 
 // Delete removes the save a person names (Find). An autosave stands in a

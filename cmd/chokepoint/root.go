@@ -108,6 +108,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newPlayCmd())
 	root.AddCommand(newScenarioCmd())
 	root.AddCommand(newSimCmd())
+	root.AddCommand(newSavesCmd())
 	return root
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -80,7 +79,7 @@ func newSimCmd() *cobra.Command {
 	fl.IntVar(&f.turns, "turns", 0, "end every game after turn `T` (0: play every turn)")
 	fl.BoolVar(&f.json, "json", false, "print the results as one JSON object")
 	fl.StringVar(&f.trace, "trace", "", "write every seat's indicators after every turn of every game to `FILE`, as JSON Lines")
-	fl.StringVar(&f.save, "save", "", "with --games 1, write the game's scenario, seed and command log to `FILE` as JSON")
+	fl.StringVar(&f.save, "save", "", "with --games 1, write the game to `FILE` as a save (see chokepoint saves)")
 	fl.StringVar(&f.difficulty, "difficulty", "normal", "`LEVEL` of the personality players: easy, normal or hard (NAME@LEVEL overrides it per seat)")
 	fl.BoolVar(&f.tournament, "tournament", false, "play every personality against every other and print a ranked table")
 	return cmd
@@ -144,7 +143,7 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 		}
 	}
 	if f.save != "" {
-		if err := saveLog(f.save, res.Log); err != nil {
+		if err := writeSimSave(cmd, f.save, f.scenario, res); err != nil {
 			return err
 		}
 	}
@@ -294,17 +293,6 @@ func seatList(sc *game.Scenario) string {
 		ids[i] = s.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-func saveLog(path string, log *game.Log) error {
-	if log == nil {
-		return errors.New("no game log to save")
-	}
-	data, err := json.MarshalIndent(log, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
 // progressBar draws a static bar on a terminal, rewritten in place with a

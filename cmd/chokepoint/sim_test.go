@@ -11,6 +11,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/sim"
+	"github.com/chokepoint-game/chokepoint/saves"
 )
 
 func TestSimBadCommandLines(t *testing.T) {
@@ -111,7 +112,7 @@ func TestSimDeterministicOutput(t *testing.T) {
 	}
 }
 
-// --save writes a log that the engine replays to the very game the
+// --save writes a save whose log the engine replays to the very game the
 // simulator played.
 func TestSimSaveReplays(t *testing.T) {
 	save := filepath.Join(t.TempDir(), "game.json")
@@ -119,14 +120,11 @@ func TestSimSaveReplays(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	data, err := os.ReadFile(save)
+	s, err := saves.Load(save)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var log game.Log
-	if err := json.Unmarshal(data, &log); err != nil {
-		t.Fatal(err)
-	}
+	log := s.Log()
 	if log.Scenario != "rare-earth-card" || log.Seed != 5 || len(log.Commands) == 0 {
 		t.Fatalf("log: %s, seed %d, %d commands", log.Scenario, log.Seed, len(log.Commands))
 	}

@@ -1,0 +1,280 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/sim"
+	"github.com/chokepoint-game/chokepoint/saves"
+)
+
+func init() {
+	// Every save records the version of the program that wrote it.
+	saves.ProgramVersion = versionString()
+}
+
+// saveDirFlag adds --save-dir to a command that reads or writes saves.
+func saveDirFlag(cmd *cobra.Command, dir *string) {
+	cmd.Flags().StringVar(dir, "save-dir", "", "the directory of saves, `DIR` (default $XDG_DATA_HOME/chokepoint/saves or ~/.local/share/chokepoint/saves)")
+}
+
+func newSavesCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "saves",
+		Short: "List, check and delete saved games",
+		Long: "Saved games live in $XDG_DATA_HOME/chokepoint/saves (or\n" +
+			"~/.local/share/chokepoint/saves): named saves as NAME.json, and the last few\n" +
+			"autosaves of each game under autosave/. --save-dir DIR uses another directory.",
+		Args: noSubcommand,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newSavesListCmd(), newSavesVerifyCmd(), newSavesDeleteCmd())
+	return cmd
+}
+
+func newSavesListCmd() *cobra.Command {
+	var dir string
+	var asJSON, all bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List saved games, newest first",
+		Long: "List the saved games: every named save and the newest autosave of each game\n" +
+			"(--all: every autosave), newest first, with the scenario, where the game\n" +
+			"stands, who played each seat, when it was saved and its file (relative to the\n" +
+			"save directory). A file that cannot be read is listed with the reason. The\n" +
+			"list reads the files but does not replay them: `saves verify` does.",
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := saves.Open(dir)
+			if err != nil {
+				return err
+			}
+			entries, err := st.List(all)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeSavesJSON(cmd.OutOrStdout(), st, entries)
+			}
+			return writeSavesTable(cmd.OutOrStdout(), st, entries)
+		},
+	}
+	saveDirFlag(cmd, &dir)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as a JSON array")
+	cmd.Flags().BoolVar(&all, "all", false, "list every autosave, not only the newest of each game")
+	return cmd
+}
+
+func newSavesVerifyCmd() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "verify FILE|NAME...",
+		Short: "Check that saves load: replay each and compare every recorded state",
+		Long: "Load each save as the game would: decode it, load its copy of the scenario,\n" +
+			"replay its commands and compare the state after every phase with the one it\n" +
+			"recorded. A good save prints \"FILE: ok\"; any other prints one line saying why\n" +
+			"on stderr. The exit code is 0 when every save is good and 1 otherwise. Nothing\n" +
+			"is ever changed.",
+		Args: minArgs(1, "at least one save file or name"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := saves.Open(dir)
+			if err != nil {
+				return err
+			}
+			failed := false
+			for _, ref := range args {
+				path, err := st.Find(ref)
+				if err == nil {
+					_, err = saves.Load(path)
+				}
+				if err != nil {
+					failed = true
+					fmt.Fprintln(cmd.ErrOrStderr(), err)
+					continue
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", path)
+			}
+			if failed {
+				return exitError(exitFailure)
+			}
+			return nil
+		},
+	}
+	saveDirFlag(cmd, &dir)
+	return cmd
+}
+
+func newSavesDeleteCmd() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "delete FILE|NAME...",
+		Short: "Delete saved games",
+		Long: "Delete saves: a named save by its name or file, or a game's autosaves by the\n" +
+			"file `saves list` shows for it (every autosave of that game goes, since the\n" +
+			"list stands one for all). A file outside the save directory is deleted only\n" +
+			"if it is a save. Each file deleted is printed.",
+		Args: minArgs(1, "at least one save file or name"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := saves.Open(dir)
+			if err != nil {
+				return err
+			}
+			failed := false
+			for _, ref := range args {
+				removed, err := st.Delete(ref)
+				for _, p := range removed {
+					fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", p)
+				}
+				if err != nil {
+					failed = true
+					fmt.Fprintln(cmd.ErrOrStderr(), err)
+				}
+			}
+			if failed {
+				return exitError(exitFailure)
+			}
+			return nil
+		},
+	}
+	saveDirFlag(cmd, &dir)
+	return cmd
+}
+
+// relative shows a save's path relative to the store when it is in it.
+func relative(st *saves.Store, path string) string {
+	if rel, err := filepath.Rel(st.Dir, path); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return path
+}
+
+// where says where a game stands: its turn and phase, or that it is over.
+func where(s *saves.Save) string {
+	switch s.Phase() {
+	case game.Setup:
+		return "not started"
+	case game.GameOver:
+		return fmt.Sprintf("over (turn %d)", s.Turn())
+	}
+	return fmt.Sprintf("turn %d, %s", s.Turn(), s.Phase())
+}
+
+// players lists who played each seat: "us Ada (human), prc hawk@hard".
+func players(s *saves.Save) string {
+	parts := make([]string, len(s.Seats))
+	for i, seat := range s.Seats {
+		if seat.Person != "" {
+			parts[i] = fmt.Sprintf("%s %s (%s)", seat.Seat, seat.Person, seat.Player)
+		} else {
+			parts[i] = seat.Seat + " " + seat.Player
+		}
+	}
+	return printable(strings.Join(parts, ", "))
+}
+
+// printable keeps a file's text from sending control characters (escape
+// sequences) to the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func writeSavesTable(w io.Writer, st *saves.Store, entries []saves.Entry) error {
+	if len(entries) == 0 {
+		_, err := fmt.Fprintf(w, "no saves in %s\n", st.Dir)
+		return err
+	}
+	fmt.Fprintf(w, "saves in %s\n\n", st.Dir)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tSCENARIO\tWHERE\tSAVED\tKIND\tFILE")
+	for _, e := range entries {
+		file := relative(st, e.Path)
+		if e.Err != nil {
+			fmt.Fprintf(tw, "(unreadable)\t\t\t\t%s\t%s\n", e.Kind, printable(file))
+			fmt.Fprintf(tw, "  %s\n", printable(strings.TrimPrefix(e.Err.Error(), e.Path+": ")))
+			continue
+		}
+		s := e.Save
+		name := s.Name
+		if name == "" {
+			name = "(unnamed)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", printable(name), printable(s.Copy.ID), where(s),
+			s.Updated.Local().Format("2006-01-02 15:04"), e.Kind, printable(file))
+		fmt.Fprintf(tw, "  %s\n", players(s))
+	}
+	return tw.Flush()
+}
+
+// savedJSON is one save in `saves list --json`.
+type savedJSON struct {
+	File     string        `json:"file"`
+	Kind     saves.Kind    `json:"kind"`
+	Error    string        `json:"error,omitempty"`
+	ID       string        `json:"id,omitempty"`
+	Name     string        `json:"name,omitempty"`
+	Scenario string        `json:"scenario,omitempty"`
+	Turn     int           `json:"turn"`
+	Phase    string        `json:"phase,omitempty"`
+	Over     bool          `json:"over"`
+	Commands int           `json:"commands"`
+	Seats    []saves.Seat  `json:"seats,omitempty"`
+	Created  *time.Time    `json:"created,omitempty"`
+	Updated  *time.Time    `json:"updated,omitempty"`
+	Program  string        `json:"program,omitempty"`
+	Branch   *saves.Branch `json:"branch,omitempty"`
+}
+
+func writeSavesJSON(w io.Writer, st *saves.Store, entries []saves.Entry) error {
+	out := make([]savedJSON, 0, len(entries))
+	for _, e := range entries {
+		j := savedJSON{File: e.Path, Kind: e.Kind}
+		if e.Err != nil {
+			j.Error = strings.TrimPrefix(e.Err.Error(), e.Path+": ")
+		} else {
+			s := e.Save
+			j.ID, j.Name, j.Scenario, j.Program, j.Branch = s.ID, s.Name, s.Copy.ID, s.Program, s.BranchedFrom
+			j.Turn, j.Phase, j.Over, j.Commands = s.Turn(), s.Phase().String(), s.Phase() == game.GameOver, len(s.Commands)
+			j.Seats, j.Created, j.Updated = s.Seats, &s.Created, &s.Updated
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeSimSave writes the game of a one-game sim run as a save, with each
+// seat's player as the run named it.
+func writeSimSave(cmd *cobra.Command, path, scenario string, res *sim.Result) error {
+	if res.Log == nil {
+		return errors.New("no game log to save")
+	}
+	src, err := content.ResolveSource(scenario)
+	if err != nil {
+		return fmt.Errorf("--save: %w", err)
+	}
+	seats := make([]saves.Seat, len(res.Seats))
+	for i, s := range res.Seats {
+		seats[i] = saves.Seat{Seat: s.Seat, Player: s.Player}
+	}
+	s, err := saves.FromLog(src, *res.Log, seats)
+	if err != nil {
+		return fmt.Errorf("--save %s: %w", path, err)
+	}
+	return saves.WriteFile(path, s)
+}
