@@ -7,9 +7,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/chokepoint-game/chokepoint/content"
@@ -193,19 +193,20 @@ func printable(s string) string {
 	}, s)
 }
 
+// writeSavesTable prints one row per save and, under it, who played each
+// seat (too long for a column).
 func writeSavesTable(w io.Writer, st *saves.Store, entries []saves.Entry) error {
 	if len(entries) == 0 {
 		_, err := fmt.Fprintf(w, "no saves in %s\n", st.Dir)
 		return err
 	}
-	fmt.Fprintf(w, "saves in %s\n\n", st.Dir)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tSCENARIO\tWHERE\tSAVED\tKIND\tFILE")
+	rows := [][]string{{"NAME", "SCENARIO", "WHERE", "SAVED", "KIND", "FILE"}}
+	var under []string
 	for _, e := range entries {
-		file := relative(st, e.Path)
+		file := printable(relative(st, e.Path))
 		if e.Err != nil {
-			fmt.Fprintf(tw, "(unreadable)\t\t\t\t%s\t%s\n", e.Kind, printable(file))
-			fmt.Fprintf(tw, "  %s\n", printable(strings.TrimPrefix(e.Err.Error(), e.Path+": ")))
+			rows = append(rows, []string{"(unreadable)", "", "", "", string(e.Kind), file})
+			under = append(under, printable(strings.TrimPrefix(e.Err.Error(), e.Path+": ")))
 			continue
 		}
 		s := e.Save
@@ -213,29 +214,55 @@ func writeSavesTable(w io.Writer, st *saves.Store, entries []saves.Entry) error 
 		if name == "" {
 			name = "(unnamed)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", printable(name), printable(s.Copy.ID), where(s),
-			s.Updated.Local().Format("2006-01-02 15:04"), e.Kind, printable(file))
-		fmt.Fprintf(tw, "  %s\n", players(s))
+		rows = append(rows, []string{printable(name), printable(s.Copy.ID), where(s),
+			s.Updated.Local().Format("2006-01-02 15:04"), string(e.Kind), file})
+		under = append(under, players(s))
 	}
-	return tw.Flush()
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "saves in %s\n\n", st.Dir)
+	for k, r := range rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		b.WriteString("\n")
+		if k > 0 {
+			b.WriteString("  " + under[k-1] + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-// savedJSON is one save in `saves list --json`.
+// savedJSON is one save in `saves list --json`; a file that could not be
+// read has only file, kind and error.
 type savedJSON struct {
-	File     string        `json:"file"`
-	Kind     saves.Kind    `json:"kind"`
-	Error    string        `json:"error,omitempty"`
-	ID       string        `json:"id,omitempty"`
-	Name     string        `json:"name,omitempty"`
-	Scenario string        `json:"scenario,omitempty"`
+	File  string     `json:"file"`
+	Kind  saves.Kind `json:"kind"`
+	Error string     `json:"error,omitempty"`
+	*gameJSON
+}
+
+type gameJSON struct {
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Scenario string        `json:"scenario"`
 	Turn     int           `json:"turn"`
-	Phase    string        `json:"phase,omitempty"`
+	Phase    string        `json:"phase"`
 	Over     bool          `json:"over"`
 	Commands int           `json:"commands"`
-	Seats    []saves.Seat  `json:"seats,omitempty"`
-	Created  *time.Time    `json:"created,omitempty"`
-	Updated  *time.Time    `json:"updated,omitempty"`
-	Program  string        `json:"program,omitempty"`
+	Seats    []saves.Seat  `json:"seats"`
+	Created  time.Time     `json:"created"`
+	Updated  time.Time     `json:"updated"`
+	Program  string        `json:"program"`
 	Branch   *saves.Branch `json:"branch,omitempty"`
 }
 
@@ -247,9 +274,11 @@ func writeSavesJSON(w io.Writer, st *saves.Store, entries []saves.Entry) error {
 			j.Error = strings.TrimPrefix(e.Err.Error(), e.Path+": ")
 		} else {
 			s := e.Save
-			j.ID, j.Name, j.Scenario, j.Program, j.Branch = s.ID, s.Name, s.Copy.ID, s.Program, s.BranchedFrom
-			j.Turn, j.Phase, j.Over, j.Commands = s.Turn(), s.Phase().String(), s.Phase() == game.GameOver, len(s.Commands)
-			j.Seats, j.Created, j.Updated = s.Seats, &s.Created, &s.Updated
+			j.gameJSON = &gameJSON{
+				ID: s.ID, Name: s.Name, Scenario: s.Copy.ID, Turn: s.Turn(), Phase: s.Phase().String(),
+				Over: s.Phase() == game.GameOver, Commands: len(s.Commands), Seats: s.Seats,
+				Created: s.Created, Updated: s.Updated, Program: s.Program, Branch: s.BranchedFrom,
+			}
 		}
 		out = append(out, j)
 	}
@@ -276,5 +305,7 @@ func writeSimSave(cmd *cobra.Command, path, scenario string, res *sim.Result) er
 	if err != nil {
 		return fmt.Errorf("--save %s: %w", path, err)
 	}
+	// The file's name is the name its author gave the game.
+	s.Name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return saves.WriteFile(path, s)
 }
