@@ -43,8 +43,7 @@ const DefaultKeep = 3
 const autosaveDir = "autosave"
 
 // staleTemp is how old a leftover temporary file must be before a store
-// removes it: no write takes that long, so it is not another process's
-// save in progress.
+// removes it.
 const staleTemp = time.Hour
 
 // DefaultDir is where saves live: $XDG_DATA_HOME/chokepoint/saves, or
@@ -126,7 +125,8 @@ func (st *Store) Autosave(s *Save) (string, error) {
 }
 
 // prune removes the game's autosaves beyond the newest Keep, never the
-// one just written, and temporary files left by crashes. A file that
+// one just written, and temporary files left by crashes (in the
+// autosave folder and beside the named saves). A file that
 // cannot be removed now is tried again at the next autosave.
 func (st *Store) prune(dir, id, written string) {
 	entries, err := os.ReadDir(dir)
@@ -134,12 +134,11 @@ func (st *Store) prune(dir, id, written string) {
 		return
 	}
 	var mine []string
+	st.removeStaleTemps(st.Dir)
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, tmpPrefix) {
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
-				_ = st.fs().Remove(filepath.Join(dir, name))
-			}
+			st.removeStale(dir, e)
 			continue
 		}
 		if gid, _, ok := parseAutosaveName(name); ok && gid == id {
@@ -151,6 +150,27 @@ func (st *Store) prune(dir, id, written string) {
 		if name != written {
 			_ = st.fs().Remove(filepath.Join(dir, name))
 		}
+	}
+}
+
+// removeStaleTemps removes the temporary files in dir that a crash left.
+func (st *Store) removeStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix) {
+			st.removeStale(dir, e)
+		}
+	}
+}
+
+// removeStale removes a temporary file older than staleTemp: no write
+// takes that long, so it is no other process's save in progress.
+func (st *Store) removeStale(dir string, e fs.DirEntry) {
+	if info, err := e.Info(); err == nil && !e.IsDir() && time.Since(info.ModTime()) > staleTemp {
+		_ = st.fs().Remove(filepath.Join(dir, e.Name()))
 	}
 }
 

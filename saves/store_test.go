@@ -113,19 +113,23 @@ func TestAutosavePrunesPerGame(t *testing.T) {
 	// fresh one (another process's save in progress) stays.
 	stale := filepath.Join(dir, "autosave", ".tmp-x.json-1")
 	fresh := filepath.Join(dir, "autosave", ".tmp-y.json-2")
-	for _, p := range []string{stale, fresh} {
+	staleNamed := filepath.Join(dir, ".tmp-lesson.json-3")
+	for _, p := range []string{stale, fresh, staleNamed} {
 		if err := os.WriteFile(p, []byte("{"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 	old := time.Now().Add(-2 * time.Hour)
 	_ = os.Chtimes(stale, old, old)
+	_ = os.Chtimes(staleNamed, old, old)
 	a.toNextPhase(t)
 	if _, err := st.Autosave(a.save); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
-		t.Error("a stale temporary file survived")
+	for _, p := range []string{stale, staleNamed} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a stale temporary file survived: %s", p)
+		}
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("a fresh temporary file was removed")
