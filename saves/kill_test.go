@@ -114,6 +114,8 @@ func TestKillDuringAutosave(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			// Should the test stop early, no child is left running.
+			t.Cleanup(func() { _ = cmd.Process.Kill() })
 			children = append(children, cmd)
 			stderrs = append(stderrs, &stderr)
 		}

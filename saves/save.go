@@ -120,7 +120,7 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// now is the clock for Created and Updated; tests replace it.
+// now is the time written as Created and Updated: UTC, to the millisecond.
 var now = func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
 
 // New begins the save of a new game of the scenario src, with the seed
