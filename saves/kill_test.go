@@ -1,18 +1,19 @@
 package saves_test
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/saves"
 )
@@ -29,30 +30,34 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// killChild plays games of the tutorial from their logs, one after
-// another, autosaving after every phase change and writing a named save
-// every third phase change, for ever. Any failure exits with status 3
-// and a message, which the parent reports.
+// killChild replays the game of the save file named by the variable
+// _GAME, recording it anew (a new game id each time round) and
+// autosaving after every phase change, with a named save every third
+// phase change, for ever. It prints a line when it starts saving, so the
+// parent's random moment of killing falls among the saves and not in the
+// program's start. Any failure exits with status 3 and a message, which
+// the parent reports.
 func killChild(dir string) int {
 	fail := func(err error) int {
 		fmt.Fprintln(os.Stderr, "kill child:", err)
 		return 3
 	}
-	seed, _ := strconv.ParseUint(os.Getenv(killChildEnv+"_SEED"), 10, 64)
+	tmpl, err := saves.Load(os.Getenv(killChildEnv + "_GAME"))
+	if err != nil {
+		return fail(err)
+	}
+	src := &content.Source{Scenario: tmpl.Scenario(), Data: tmpl.Copy.Source, Digest: tmpl.Copy.Digest}
 	name := os.Getenv(killChildEnv + "_NAME")
 	st := &saves.Store{Dir: dir}
-	for g := seed; ; g += 1000 {
-		p, err := playGame("tutorial", g%7+1, 0)
-		if err != nil {
-			return fail(err)
-		}
-		s, err := saves.New(p.src, p.log.Seed, p.seats)
+	fmt.Println("saving")
+	for {
+		s, err := saves.New(src, tmpl.Seed, tmpl.Seats)
 		if err != nil {
 			return fail(err)
 		}
 		state := s.State()
 		phases := 0
-		for _, c := range p.log.Commands {
+		for _, c := range tmpl.Commands {
 			next, _, err := game.Apply(state, c)
 			if err != nil {
 				return fail(err)
@@ -94,6 +99,15 @@ func TestKillDuringAutosave(t *testing.T) {
 	}
 	dir := t.TempDir()
 	st := &saves.Store{Dir: dir}
+	p := play(t, "tutorial", 3, 0)
+	tmpl, err := saves.FromLog(p.src, p.log, p.seats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gameFile := filepath.Join(t.TempDir(), "game.json")
+	if err := saves.WriteFile(gameFile, tmpl); err != nil {
+		t.Fatal(err)
+	}
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("kill moments from seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
@@ -107,10 +121,14 @@ func TestKillDuringAutosave(t *testing.T) {
 			cmd := exec.Command(exe, "-test.run=^$")
 			cmd.Env = append(os.Environ(),
 				killChildEnv+"="+dir,
-				fmt.Sprintf("%s_SEED=%d", killChildEnv, round*2+k),
+				killChildEnv+"_GAME="+gameFile,
 				fmt.Sprintf("%s_NAME=child %d", killChildEnv, k))
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -118,8 +136,22 @@ func TestKillDuringAutosave(t *testing.T) {
 			t.Cleanup(func() { _ = cmd.Process.Kill() })
 			children = append(children, cmd)
 			stderrs = append(stderrs, &stderr)
+			started := make(chan error, 1)
+			go func() {
+				_, err := bufio.NewReader(out).ReadString('\n')
+				started <- err
+			}()
+			select {
+			case err := <-started:
+				if err != nil {
+					_ = cmd.Wait()
+					t.Fatalf("round %d: child %d did not start saving: %v: %s", round, k, err, &stderr)
+				}
+			case <-time.After(time.Minute):
+				t.Fatalf("round %d: child %d did not start saving in a minute", round, k)
+			}
 		}
-		time.Sleep(time.Duration(30+rng.IntN(250)) * time.Millisecond)
+		time.Sleep(time.Duration(rng.IntN(200)) * time.Millisecond)
 		for k, cmd := range children {
 			if k == 1 {
 				// The second a little later, so the kills land at
