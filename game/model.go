@@ -134,6 +134,8 @@ type ParamSpec struct {
 // Names are the public names a cause's text may need.
 type Names interface {
 	SeatName(i int) string
+	// Tag is a seat's short name in a sentence: US, PRC, EU, Japan.
+	Tag(i int) string
 	LeverName(l int) string
 	LevelName(l, level int) string
 }

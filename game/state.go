@@ -93,7 +93,7 @@ type Change struct {
 }
 
 // MaxCauses is how many causes a change names.
-const MaxCauses = 3
+const MaxCauses = 4
 
 // Cause is one term of a change: what produced it and how much. Kind is
 // the model's own numbering (its CauseText reads it); 0 is no cause.

@@ -132,8 +132,10 @@ func (m *model) Resolve(st *game.State, report func(game.Event)) {
 		}
 		from := s.Ind[Economy]
 		to := from + p[pAdjustSpeed]*(goal-from)
+		// The change is the part of the gap to the baseline path closed this
+		// turn, plus the same part of each drag: those are its causes.
 		var ce game.Causes
-		ce.Add(game.NewCause(causeBaseline, pr.Growth, from*growth))
+		ce.Add(game.NewCause(causePath, pr.Growth, p[pAdjustSpeed]*(e.Base-from)))
 		for _, t := range terms {
 			t.Delta *= e.Base / 100 * p[pAdjustSpeed]
 			ce.Add(t)
