@@ -412,16 +412,16 @@ func TestProblemsPlacedWherePathQueriesFail(t *testing.T) {
 	// goccy's path query cannot reach a key holding a dot, which the
 	// walk's record places instead; a value inherited through a merge key
 	// is placed at the item that inherits it.
-	src := tiny + "world:\n  resolve: 0.5\n  \"x.y\": 3\n" +
+	src := tiny + "world:\n  \"x.y\": 3\n" +
 		"deck:\n  chance: 0.5\n  events:\n    - &e {id: a, title: A, weight: -1}\n    - <<: *e\n      id: b\n"
 	got := loadString(t, src)
 	want := []struct {
 		line, col int
 		path      string
 	}{
-		{27, 3, "$.world.x.y"},
-		{31, 28, "$.deck.events[0].weight"},
-		{32, 7, "$.deck.events[1].weight"},
+		{26, 3, "$.world.x.y"},
+		{30, 28, "$.deck.events[0].weight"},
+		{31, 7, "$.deck.events[1].weight"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", (&Error{Problems: got}).Error())

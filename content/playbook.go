@@ -105,7 +105,7 @@ func (f *PlaybookFile) place(errs []game.FieldError) []Problem {
 // play and returns a constructor of its player, which the results call
 // name. Every problem is reported as a *Error, placed in the file.
 func (f *PlaybookFile) Player(sc *game.Scenario, seat, name string) (func() ai.Player, error) {
-	newPlayer, errs := f.Playbook.Compile(sc, seat, name)
+	newPlayer, errs := f.Playbook.Compile(sc.Public(), seat, name)
 	if len(errs) > 0 {
 		return nil, newError(f.File, f.place(errs))
 	}

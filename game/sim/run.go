@@ -21,6 +21,10 @@ type Result struct {
 	Refused int `json:"refused"`
 	// Log is the first game's command log, when Config.KeepLog asked.
 	Log *game.Log `json:"-"`
+	// Indicators and WorldNames name the seats' and the world's
+	// indicators in the order reports show them.
+	Indicators []string `json:"-"`
+	WorldNames []string `json:"-"`
 }
 
 // SeatResult sums up one seat over the games.
@@ -39,8 +43,8 @@ type SeatResult struct {
 // so that a run of ten thousand games stays small.
 type outcome struct {
 	index   int
-	ind     []float64 // seat-major: ind[seat*NumIndicators+k]
-	world   [game.NumWorld]float64
+	ind     []float64 // seat-major: ind[seat*MaxIndicators+k]
+	world   [game.MaxWorld]float64
 	refused int
 	trace   []byte
 	log     []game.Command
@@ -99,9 +103,9 @@ func Run(cfg Config) (*Result, error) {
 						}
 					}
 				} else {
-					o.ind = make([]float64, nSeats*int(game.NumIndicators))
+					o.ind = make([]float64, nSeats*int(game.MaxIndicators))
 					for s := range m.st.Seats {
-						copy(o.ind[s*int(game.NumIndicators):], m.st.Seats[s].Ind[:])
+						copy(o.ind[s*int(game.MaxIndicators):], m.st.Seats[s].Ind[:])
 					}
 					o.world = m.st.World
 				}
@@ -119,8 +123,8 @@ func Run(cfg Config) (*Result, error) {
 
 	// Gather in game order: a game that finishes early waits in pending
 	// until every game before it is in.
-	ind := make([]float64, cfg.Games*nSeats*int(game.NumIndicators))
-	world := make([][game.NumWorld]float64, cfg.Games)
+	ind := make([]float64, cfg.Games*nSeats*int(game.MaxIndicators))
+	world := make([][game.MaxWorld]float64, cfg.Games)
 	res := &Result{Scenario: sc.ID, Games: cfg.Games, Seed: cfg.Seed}
 	pending := map[int]outcome{}
 	done := 0
@@ -140,7 +144,7 @@ func Run(cfg Config) (*Result, error) {
 				runErr = o.err
 				break
 			}
-			copy(ind[o.index*nSeats*int(game.NumIndicators):], o.ind)
+			copy(ind[o.index*nSeats*int(game.MaxIndicators):], o.ind)
 			world[o.index] = o.world
 			res.Refused += o.refused
 			if o.index == 0 && cfg.KeepLog {
@@ -171,10 +175,10 @@ func (e *TraceError) Unwrap() error { return e.Err }
 
 // summarize fills in the seats' and the world's summaries from the final
 // indicators of every game, in game order.
-func summarize(res *Result, cfg Config, ind []float64, world [][game.NumWorld]float64) {
+func summarize(res *Result, cfg Config, ind []float64, world [][game.MaxWorld]float64) {
 	sc := cfg.Scenario
 	nSeats := len(sc.Seats)
-	nInd := int(game.NumIndicators)
+	nInd := int(game.MaxIndicators)
 	wins := make([]float64, nSeats)
 	scores := make([]float64, nSeats)
 	for g := range cfg.Games {
@@ -190,16 +194,22 @@ func summarize(res *Result, cfg Config, ind []float64, world [][game.NumWorld]fl
 		}
 		return sample
 	}
+	ps := sc.Public()
+	for _, k := range ps.ReportOrder() {
+		res.Indicators = append(res.Indicators, ps.Indicators[k].Name)
+	}
 	for s := range nSeats {
 		sr := SeatResult{Seat: sc.Seats[s].ID, Player: cfg.Seats[s].Name, Wins: wins[s], Final: map[string]Summary{}}
-		for k, name := range game.IndicatorNames() {
-			sr.Final[name] = Summarize(column(s, k))
+		for _, k := range ps.ReportOrder() {
+			sr.Final[ps.Indicators[k].Name] = Summarize(column(s, int(k)))
 		}
-		sr.Score = sr.Final[game.Score.String()]
+		sr.Score = sr.Final[ps.Indicators[game.Score].Name]
 		res.Seats = append(res.Seats, sr)
 	}
 	res.World = map[string]Summary{}
-	for w, name := range game.WorldNames() {
+	for w := range ps.World {
+		name := ps.World[w].Name
+		res.WorldNames = append(res.WorldNames, name)
 		for g := range cfg.Games {
 			sample[g] = world[g][w]
 		}
