@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
@@ -90,13 +93,18 @@ func (s *Save) verify() error {
 	if err != nil {
 		return newError(ErrScenario, "scenario %s: %v", sc.ID, err)
 	}
-	fresh := &Save{sc: sc, cur: start, Commands: make([]game.Command, 0, len(s.Commands)),
-		Checks: []Check{{After: 0, Turn: start.Turn, Phase: start.Phase, Hash: game.Hash(start)}}}
-	var recErr error
+	// The states to hash (the start, every phase change, the end) are
+	// kept as the log replays and hashed afterwards on every core: hashing
+	// is most of the cost of loading, and states are never modified, so
+	// they may be hashed in any order.
+	spots := []game.State{start}
+	afters := []int{0}
+	prev := start
 	final, err := game.Replay(sc, s.Log(), func(i int, st game.State) {
-		if recErr == nil {
-			recErr = fresh.Record(s.Commands[i], st)
+		if st.Turn != prev.Turn || st.Phase != prev.Phase {
+			spots, afters = append(spots, st), append(afters, i+1)
 		}
+		prev = st
 	})
 	var re *game.ReplayError
 	switch {
@@ -106,13 +114,11 @@ func (s *Save) verify() error {
 			re.Index+1, c.Kind, clip(c.Seat, 30), oneLine(re.Err), altered), Err: err}
 	case err != nil:
 		return &Error{Kind: ErrMismatch, Msg: fmt.Sprintf("the game does not replay (%s): %s", oneLine(err), altered), Err: err}
-	case recErr != nil:
-		return recErr
 	}
-	checks, err := fresh.sealed()
-	if err != nil {
-		return err
+	if afters[len(afters)-1] != len(s.Commands) {
+		spots, afters = append(spots, final), append(afters, len(s.Commands))
 	}
+	checks := hashAll(spots, afters)
 	if i := firstDifference(s.Checks, checks); i >= 0 {
 		at := checks[min(i, len(checks)-1)]
 		if i < len(s.Checks) {
@@ -122,6 +128,28 @@ func (s *Save) verify() error {
 	}
 	s.sc, s.cur = sc, final
 	return nil
+}
+
+// hashAll makes the checks of the given states, hashing them on as many
+// goroutines as there are cores.
+func hashAll(states []game.State, afters []int) []Check {
+	checks := make([]Check, len(states))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(states)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(states) {
+					return
+				}
+				st := &states[i]
+				checks[i] = Check{After: afters[i], Turn: st.Turn, Phase: st.Phase, Hash: game.Hash(*st)}
+			}
+		})
+	}
+	wg.Wait()
+	return checks
 }
 
 // firstDifference is the index of the first check that differs between

@@ -289,7 +289,7 @@ func writeSavesJSON(w io.Writer, st *saves.Store, entries []saves.Entry) error {
 
 // writeSimSave writes the game of a one-game sim run as a save, with each
 // seat's player as the run named it.
-func writeSimSave(cmd *cobra.Command, path, scenario string, res *sim.Result) error {
+func writeSimSave(path, scenario string, res *sim.Result) error {
 	if res.Log == nil {
 		return errors.New("no game log to save")
 	}

@@ -143,7 +143,7 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 		}
 	}
 	if f.save != "" {
-		if err := writeSimSave(cmd, f.save, f.scenario, res); err != nil {
+		if err := writeSimSave(f.save, f.scenario, res); err != nil {
 			return err
 		}
 	}
