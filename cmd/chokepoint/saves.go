@@ -25,7 +25,7 @@ func init() {
 
 // saveDirFlag adds --save-dir to a command that reads or writes saves.
 func saveDirFlag(cmd *cobra.Command, dir *string) {
-	cmd.Flags().StringVar(dir, "save-dir", "", "the directory of saves, `DIR` (default $XDG_DATA_HOME/chokepoint/saves or ~/.local/share/chokepoint/saves)")
+	cmd.Flags().StringVar(dir, "save-dir", "", "keep saves in `DIR` instead of $XDG_DATA_HOME/chokepoint/saves (or ~/.local/share/chokepoint/saves)")
 }
 
 func newSavesCmd() *cobra.Command {
