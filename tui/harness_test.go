@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/chokepoint-game/chokepoint/game/table/tabletest"
 	"testing"
 	"time"
 
@@ -20,12 +21,12 @@ var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 type harness struct {
 	t     testing.TB
 	m     *Model
-	clock *table.FakeClock
+	clock *tabletest.FakeClock
 }
 
 func newHarness(t testing.TB, w, h int) *harness {
 	t.Helper()
-	clock := table.NewFakeClock(epoch)
+	clock := tabletest.NewFakeClock(epoch)
 	m := New(Options{Now: epoch, Clock: clock})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	t.Cleanup(m.Close)

@@ -117,6 +117,15 @@ func (s *session) do(seat int, c game.Command) tea.Cmd {
 	}
 }
 
+// briefed tells the table a seat's briefing was read, in a tea.Cmd: the
+// negotiation clock waits for every person's.
+func (s *session) briefed(seat int) tea.Cmd {
+	ts, gen := s.seats[seat], s.gen
+	return func() tea.Msg {
+		return doneMsg{gen: gen, kind: game.CmdReady, err: ts.Briefed(context.Background())}
+	}
+}
+
 func (s *session) close() {
 	if s != nil && s.table != nil {
 		s.table.Close()
