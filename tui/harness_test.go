@@ -42,12 +42,8 @@ func tutorialSpec(t testing.TB, humans ...string) GameSpec {
 		t.Fatal(err)
 	}
 	var ais []string
-	for _, s := range sc.Seats {
-		for _, h := range humans {
-			if h == s.ID {
-				ais = append(ais, s.ID+"=human")
-			}
-		}
+	for _, h := range humans[1:] {
+		ais = append(ais, h+"=human")
 	}
 	seats, err := ParseSeats(sc, humans[0], ais)
 	if err != nil {
