@@ -163,10 +163,6 @@ func (t *Table) Close() {
 // Humans is the set of seats played by people.
 func (t *Table) Humans() game.SeatSet { return t.humans }
 
-// Scenario is the table's scenario. It is never written after the table
-// opens.
-func (t *Table) Scenario() *game.Scenario { return t.scenario }
-
 // Now is the table's clock.
 func (t *Table) Now() time.Time { return t.clock.Now() }
 
