@@ -173,17 +173,6 @@ func seatList(ps *game.PublicScenario) string {
 	return strings.Join(ids, ", ")
 }
 
-// Humans lists the seats the specs give to people.
-func Humans(specs []PlayerSpec) []int {
-	var out []int
-	for i, s := range specs {
-		if s.Human {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // SameSeat reports whether values name seat (by id) explicitly, for a
 // command that gives a seat to a person by another flag.
 func SameSeat(values []string, seat string) bool {
