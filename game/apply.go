@@ -46,6 +46,8 @@ func Apply(s State, c Command) (State, []Event, error) {
 		err = a.advance()
 	case CmdEnd:
 		err = a.end()
+	case CmdReveal:
+		err = a.reveal()
 	}
 	if err != nil {
 		return s, nil, err
@@ -84,7 +86,7 @@ func (a *applier) check() error {
 	if c.Kind >= numCommandKinds {
 		return a.fail(ErrUnknownCommand, "")
 	}
-	if s.Phase == GameOver {
+	if s.Phase == GameOver && c.Kind != CmdReveal {
 		return a.fail(ErrGameOver, "")
 	}
 	a.seat = -1
@@ -92,7 +94,7 @@ func (a *applier) check() error {
 		if c.Seat != FacilitatorID {
 			return a.fail(ErrFacilitator, "%s is the facilitator's", c.Kind)
 		}
-		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd {
+		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd && c.Kind != CmdReveal {
 			return a.fail(ErrNotStarted, "")
 		}
 		return nil

@@ -29,12 +29,13 @@ const (
 	CmdSetClock                    // the facilitator sets the phase clock
 	CmdAdvance                     // the facilitator closes the present phase (a clock ran out)
 	CmdEnd                         // the facilitator ends the game
+	CmdReveal                      // the facilitator reveals every seat's secret objectives to all
 	numCommandKinds
 )
 
 var commandNames = [numCommandKinds]string{
 	"propose", "respond", "withdraw", "message", "ready", "submit",
-	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end",
+	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end", "reveal",
 }
 
 func (k CommandKind) String() string {

@@ -27,13 +27,14 @@ const (
 	EvObjective                  // Seat earned Value points for Count objectives met
 	EvGameOver                   // the game ended (Text: why)
 	EvModel                      // the model reports something (Ref: what, Text: in words)
+	EvRevealed                   // the facilitator revealed every seat's secret objectives
 	numEventKinds
 )
 
 var eventKindNames = [numEventKinds]string{
 	"started", "phase", "scheduled", "drawn", "injected", "proposed", "answered",
 	"in-force", "withdrawn", "closed", "breach", "message", "ready", "submitted",
-	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model",
+	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model", "revealed",
 }
 
 func (k EventKind) String() string {

@@ -21,8 +21,23 @@ type owner struct {
 	// the engine's.
 	drive *drive.Driver
 	// log is every command the engine accepted, the facilitator's and the
-	// table's own included: the game, with its scenario and seed.
-	log []game.Command
+	// table's own included: the game, with its scenario and seed; marks
+	// hold the state's hash after every change of phase.
+	log   []game.Command
+	marks []Mark
+	// facilitated: a person reveals the secret objectives; otherwise the
+	// table does at the end.
+	facilitated bool
+	// briefed holds the seats played by people whose briefing has been
+	// read; the negotiation clock waits for all of them.
+	briefed game.SeatSet
+	// autosave receives the game after every change of phase, through a
+	// goroutine that keeps only the latest record.
+	autosave func(Record)
+	saves    chan Record
+	// replaying: a resumed game's log is being applied, so the table adds
+	// no commands of its own.
+	replaying bool
 
 	subs   []*Seat
 	feeds  map[int]*feed
@@ -58,11 +73,22 @@ type result struct {
 	err  error
 }
 
-func (o *owner) start() error {
+// start replays a game to carry on, or starts a new one.
+func (o *owner) start(resume []game.Command) error {
 	o.busy = -1
 	o.drive = drive.New(o.players)
 	o.turns = append(o.turns, record(&o.st))
-	return o.facilitate(game.CmdStart)
+	if len(resume) == 0 {
+		return o.facilitate(game.CmdStart)
+	}
+	o.replaying = true
+	defer func() { o.replaying = false }()
+	for i, c := range resume {
+		if err := o.apply(c); err != nil {
+			return &ConfigError{fmt.Sprintf("the game to resume cannot be replayed: command %d (%s by %s): %v", i+1, c.Kind, c.Seat, err)}
+		}
+	}
+	return nil
 }
 
 func (o *owner) loop() {
@@ -70,7 +96,18 @@ func (o *owner) loop() {
 	o.results = make(chan result, 1)
 	workerDone := make(chan struct{})
 	go o.worker(workerDone)
+	saverDone := make(chan struct{})
+	if o.autosave != nil {
+		o.saves = make(chan Record, 1)
+		go o.saver(saverDone)
+	} else {
+		close(saverDone)
+	}
 	defer func() {
+		if o.saves != nil {
+			close(o.saves)
+		}
+		<-saverDone
 		if o.stopClock != nil {
 			o.stopClock()
 		}
@@ -96,6 +133,43 @@ func (o *owner) loop() {
 		}
 		o.pump()
 		o.broadcast()
+	}
+}
+
+// saver hands records to the autosave function one at a time; the
+// channel holds only the latest, so a slow save skips to the present.
+func (o *owner) saver(done chan struct{}) {
+	defer close(done)
+	for r := range o.saves {
+		o.autosave(r)
+	}
+}
+
+// save queues the game for the saver, replacing an older record not yet
+// taken.
+func (o *owner) save() {
+	if o.saves == nil {
+		return
+	}
+	r := o.record()
+	select {
+	case o.saves <- r:
+	default:
+		select {
+		case <-o.saves:
+		default:
+		}
+		o.saves <- r
+	}
+}
+
+// record is the game so far; its slices are cut to their length, so the
+// owner's later appends never write into them.
+func (o *owner) record() Record {
+	return Record{
+		Log:   game.Log{Scenario: o.t.scenario.ID, Seed: o.st.Seed, Commands: o.log[:len(o.log):len(o.log)]},
+		Marks: o.marks[:len(o.marks):len(o.marks)],
+		Phase: o.st.Phase, Turn: o.st.Turn,
 	}
 }
 
@@ -146,6 +220,13 @@ func (o *owner) handle(r request) {
 		r.reply <- nil
 	case r.cmd != nil:
 		r.reply <- o.apply(*r.cmd)
+	case r.briefed != nil:
+		o.briefed = o.briefed.With(r.briefed.viewer)
+		o.armClock()
+		r.reply <- nil
+	case r.record != nil:
+		r.record <- o.record()
+		r.reply <- nil
 	default:
 		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
 			_ = o.facilitate(game.CmdAdvance)
@@ -159,9 +240,20 @@ func (o *owner) apply(c game.Command) error {
 	if err != nil {
 		return err
 	}
+	phase, turn := o.st.Phase, o.st.Turn
 	o.st = st
 	o.log = append(o.log, c)
 	o.events = append(o.events, evs...)
+	if st.Phase != phase || st.Turn != turn {
+		o.marks = append(o.marks, Mark{Command: len(o.log) - 1, Turn: st.Turn, Phase: st.Phase, Hash: game.Hash(st)})
+		if st.Phase == game.GameOver && !o.facilitated && !st.Revealed && !o.replaying {
+			// Without a facilitator, the debrief shows every seat's aims.
+			if err := o.apply(game.Command{Kind: game.CmdReveal, Seat: game.FacilitatorID}); err != nil {
+				return err
+			}
+		}
+		o.save()
+	}
 	for _, f := range o.feeds {
 		f.addEvents(evs)
 	}
@@ -190,7 +282,7 @@ func (o *owner) armClock() {
 		o.deadline = time.Time{}
 		return
 	}
-	if o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 {
+	if o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 || o.briefed&o.t.humans != o.t.humans {
 		return
 	}
 	o.clockTurn = o.st.Turn

@@ -27,6 +27,37 @@ type Config struct {
 	// NoClock turns the negotiation clock off: negotiation ends only when
 	// every seat is ready (a solo game need not race the clock).
 	NoClock bool
+	// Facilitated says a person runs the room: the table then leaves it to
+	// the facilitator to reveal the secret objectives; otherwise it reveals
+	// them itself when the game ends, for the debrief.
+	Facilitated bool
+	// Resume, when set, is the log of a game to carry on: the table replays
+	// it (it must be of this scenario and seed) instead of starting afresh.
+	Resume []game.Command
+	// Autosave, when set, is handed the game after every change of phase,
+	// in a goroutine of its own so that saving never holds up the table.
+	// A slow saver skips to the latest game: it is called with the newest
+	// record once the previous call returns.
+	Autosave func(Record)
+}
+
+// Record is a game as a save needs it: its scenario, seed and command log,
+// and the state's hash after every change of phase. Its slices are never
+// written after it is handed out.
+type Record struct {
+	Log   game.Log
+	Marks []Mark
+	Phase game.Phase
+	Turn  int
+}
+
+// Mark is the state's hash after the command at index Command (from 0)
+// changed the phase.
+type Mark struct {
+	Command int        `json:"command"`
+	Turn    int        `json:"turn"`
+	Phase   game.Phase `json:"phase"`
+	Hash    string     `json:"hash"`
 }
 
 // Errors of the table itself; the engine's errors come back as they are.
@@ -74,11 +105,13 @@ type Table struct {
 }
 
 type request struct {
-	cmd   *game.Command
-	sub   *Seat
-	unsub *Seat
-	tick  int // a clock generation that ran out
-	reply chan error
+	cmd     *game.Command
+	sub     *Seat
+	unsub   *Seat
+	briefed *Seat
+	record  chan Record
+	tick    int // a clock generation that ran out
+	reply   chan error
 }
 
 // Open sets up a game, starts it and returns its table. The caller must
@@ -107,8 +140,9 @@ func Open(cfg Config) (*Table, error) {
 		}
 		t.seats = append(t.seats, cfg.Scenario.Seats[i].ID)
 	}
-	o := &owner{t: t, st: st, players: cfg.Players, noClock: cfg.NoClock, feeds: map[int]*feed{}}
-	if err := o.start(); err != nil {
+	o := &owner{t: t, st: st, players: cfg.Players, noClock: cfg.NoClock, feeds: map[int]*feed{},
+		facilitated: cfg.Facilitated, autosave: cfg.Autosave}
+	if err := o.start(cfg.Resume); err != nil {
 		return nil, err
 	}
 	go o.loop()
@@ -128,10 +162,6 @@ func (t *Table) Close() {
 
 // Humans is the set of seats played by people.
 func (t *Table) Humans() game.SeatSet { return t.humans }
-
-// Scenario is the table's scenario. It is never written after the table
-// opens.
-func (t *Table) Scenario() *game.Scenario { return t.scenario }
 
 // Now is the table's clock.
 func (t *Table) Now() time.Time { return t.clock.Now() }
@@ -212,6 +242,25 @@ func (s *Seat) Do(ctx context.Context, c game.Command) error {
 		return fmt.Errorf("%w: %s cannot act as %q", ErrNotYourSeat, id, c.Seat)
 	}
 	return s.t.send(ctx, request{cmd: &c})
+}
+
+// Briefed tells the table that the people at this seat have read their
+// briefing. The negotiation clock starts only once every seat played by
+// people has said so, so that no one loses minutes to reading.
+func (s *Seat) Briefed(ctx context.Context) error {
+	if s.viewer < 0 {
+		return nil
+	}
+	return s.t.send(ctx, request{briefed: s})
+}
+
+// Record is the game so far, as a save needs it.
+func (t *Table) Record(ctx context.Context) (Record, error) {
+	r := request{record: make(chan Record, 1)}
+	if err := t.send(ctx, r); err != nil {
+		return Record{}, err
+	}
+	return <-r.record, nil
 }
 
 // Leave unsubscribes the seat; its channel is closed.
