@@ -89,7 +89,7 @@ func killChild(dir string) int {
 // the directory loads and verifies, the newest autosave loads through
 // Latest, and each child's named save, once written, is still there.
 func TestKillDuringAutosave(t *testing.T) {
-	rounds := 30
+	rounds := 20
 	if testing.Short() {
 		rounds = 5
 	}
@@ -151,7 +151,7 @@ func TestKillDuringAutosave(t *testing.T) {
 				t.Fatalf("round %d: child %d did not start saving in a minute", round, k)
 			}
 		}
-		time.Sleep(time.Duration(rng.IntN(200)) * time.Millisecond)
+		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
 		for k, cmd := range children {
 			if k == 1 {
 				// The second a little later, so the kills land at
