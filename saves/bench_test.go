@@ -19,6 +19,7 @@ func BenchmarkSaveFinishedGame(b *testing.B) {
 	s := recorded(b)
 	st := &saves.Store{Dir: b.TempDir(), Keep: 1}
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := st.Autosave(s); err != nil {
 			b.Fatal(err)
@@ -30,6 +31,7 @@ func BenchmarkSaveFinishedGame(b *testing.B) {
 func BenchmarkEncodeFinishedGame(b *testing.B) {
 	s := recorded(b)
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := s.Marshal(); err != nil {
 			b.Fatal(err)
@@ -47,6 +49,7 @@ func BenchmarkLoadFinishedGame(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := saves.Load(path); err != nil {
 			b.Fatal(err)
