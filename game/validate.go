@@ -3,9 +3,13 @@ package game
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // FieldError is one mistake in a scenario: the YAML path of the field
@@ -50,6 +54,7 @@ func (sc *Scenario) Validate() []FieldError {
 	v.events()
 	v.end()
 	v.model()
+	v.values()
 	if len(p.list) > 0 {
 		return p.list
 	}
@@ -94,8 +99,8 @@ func (v *validator) header() {
 	if sc.Negotiation.Rounds < 0 || sc.Negotiation.Rounds > 100 {
 		v.add("$.negotiation.rounds", "must be between 0 and 100, not %d", sc.Negotiation.Rounds)
 	}
-	if sc.Negotiation.ClockSeconds < 0 {
-		v.add("$.negotiation.clock-seconds", "must not be negative")
+	if sc.Negotiation.ClockSeconds < 0 || sc.Negotiation.ClockSeconds > MaxClockSeconds {
+		v.add("$.negotiation.clock-seconds", "must be between 0 (no clock) and %d (a day), not %d", MaxClockSeconds, sc.Negotiation.ClockSeconds)
 	}
 	for name, x := range map[string]float64{
 		"breach-trust": sc.Rules.BreachTrust, "keep-trust": sc.Rules.KeepTrust,
@@ -428,8 +433,8 @@ func (v *validator) world() {
 		x := v.sc.World[k]
 		if (w == PRCShare || w == Resolve || w == ExChinaSupply) && !(x >= 0 && x <= 1) {
 			v.add("$.world."+k, "must be between 0 and 1, not %g", x)
-		} else if !(x >= 0) || math.IsInf(x, 0) {
-			v.add("$.world."+k, "must not be negative")
+		} else if !(x >= 0 && x <= MaxNumber) {
+			v.add("$.world."+k, "must be between 0 and %.0f, not %g", MaxNumber, x)
 		}
 	}
 }
@@ -460,8 +465,8 @@ func (v *validator) events() {
 		if e.Turn != 0 {
 			v.add(path+".turn", "a deck event has no turn: it is drawn at random")
 		}
-		if e.Weight <= 0 || e.Weight > 1e6 {
-			v.add(path+".weight", "must be positive, not %g", e.Weight)
+		if !(e.Weight > 0 && e.Weight <= MaxNumber) {
+			v.add(path+".weight", "must be more than 0 and at most %.0f, not %g", MaxNumber, e.Weight)
 		}
 		ix.deck[i] = v.event(path, e, ids)
 	}
@@ -490,6 +495,13 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 	fi := effectIndex{seat: -1, lever: -1, towards: -1, level: -1, trustWith: -1, add: f.Add}
 	if f.Set != nil {
 		fi.set, fi.hasSet = *f.Set, true
+	}
+	// Checked here as well as by values, for a facilitator's custom event.
+	if !(math.Abs(f.Add) <= MaxNumber) {
+		v.add(path+".add", "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, f.Add)
+	}
+	if f.Set != nil && !(math.Abs(*f.Set) <= MaxNumber) {
+		v.add(path+".set", "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, *f.Set)
 	}
 	kinds := 0
 	for _, set := range []bool{f.Indicator != "", f.World != "", f.Lever != "", f.TrustWith != ""} {
@@ -569,13 +581,17 @@ func (v *validator) end() {
 	if len(s.Parties) == 1 {
 		v.add("$.end.settlement.parties", "a settlement needs at least two parties")
 	}
-	if s.MinClauses < 0 {
-		v.add("$.end.settlement.min-clauses", "must not be negative")
+	if s.MinClauses < 0 || s.MinClauses > maxClauses {
+		v.add("$.end.settlement.min-clauses", "must be between 0 and %d (the most clauses a deal may have), not %d", maxClauses, s.MinClauses)
 	}
 }
 
 func (v *validator) model() {
 	mk, ok := models[v.sc.Model.Kind]
+	if v.sc.Model.Kind == "" {
+		v.add("$.model.kind", "is required (one of %s)", strings.Join(ModelKinds(), ", "))
+		return
+	}
 	if !ok {
 		v.add("$.model.kind", "unknown model %q (one of %s)", v.sc.Model.Kind, strings.Join(ModelKinds(), ", "))
 		return
@@ -585,4 +601,95 @@ func (v *validator) model() {
 	// gaps that earlier mistakes left, which are reported already.
 	m.Validate(v.sc, v.ix, v.p)
 	v.ix.model = m
+}
+
+// MaxNumber bounds every number a scenario holds, in either direction.
+// The largest the shipped scenarios use is in the hundreds; the bound
+// leaves room for other units while keeping every sum and product the
+// models and the scoring make over a thousand turns far from overflow,
+// so that no valid file can make a score or an indicator infinite.
+const MaxNumber = 1e6
+
+// MaxClockSeconds is the longest negotiation clock: a day, the same bound
+// as a facilitator's clock command.
+const MaxClockSeconds = 86400
+
+// multilineText names the text fields, by type and YAML name, that may run
+// over several lines: briefings, summaries, help and event texts. Every
+// other text is one line, and no text may hold other control characters.
+var multilineText = map[reflect.Type][]string{
+	reflect.TypeFor[Scenario](): {"summary", "briefing"},
+	reflect.TypeFor[SeatDef]():  {"briefing"},
+	reflect.TypeFor[LeverDef](): {"help"},
+	reflect.TypeFor[EventDef](): {"text"},
+}
+
+// MultilineText reports whether the field of scenario type t with the
+// given YAML name may hold line breaks. The content loader asks it, so
+// that a file is judged by the same rule as Validate applies.
+func MultilineText(t reflect.Type, field string) bool {
+	return slices.Contains(multilineText[t], field)
+}
+
+// values checks every text and number of the scenario, found by
+// reflection so that a field added later is covered without a line here:
+// text may not hold control characters (which would act on the terminal
+// that shows it), and numbers must be finite and within MaxNumber. A path
+// an earlier check already reported is left alone, so a value gets one
+// message.
+func (v *validator) values() {
+	reported := make(map[string]bool, len(v.p.list))
+	for _, fe := range v.p.list {
+		reported[fe.Path] = true
+	}
+	v.value(reflect.ValueOf(v.sc).Elem(), "$", false, reported)
+}
+
+func (v *validator) value(rv reflect.Value, path string, multiline bool, reported map[string]bool) {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if !rv.IsNil() {
+			v.value(rv.Elem(), path, multiline, reported)
+		}
+	case reflect.Struct:
+		t := rv.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			v.value(rv.Field(i), path+"."+name, MultilineText(t, name), reported)
+		}
+	case reflect.Slice:
+		for i := range rv.Len() {
+			v.value(rv.Index(i), fmt.Sprintf("%s[%d]", path, i), multiline, reported)
+		}
+	case reflect.Map:
+		keys := rv.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			kpath := path + "." + k.String()
+			if bad := safetext.Check(k.String(), false); bad != nil && !reported[kpath] {
+				reported[kpath] = true
+				v.add(kpath, "the key %v", bad)
+			}
+			v.value(rv.MapIndex(k), kpath, multiline, reported)
+		}
+	case reflect.String:
+		if bad := safetext.Check(rv.String(), multiline); bad != nil && !reported[path] {
+			v.add(path, "%v", bad)
+		}
+	case reflect.Float32, reflect.Float64:
+		if x := rv.Float(); !(math.Abs(x) <= MaxNumber) && !reported[path] {
+			v.add(path, "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, x)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if x := rv.Int(); (x > MaxNumber || x < -MaxNumber) && !reported[path] {
+			v.add(path, "must be between %.0f and %.0f, not %d", -MaxNumber, MaxNumber, x)
+		}
+	}
 }
