@@ -1,6 +1,8 @@
 package sim_test
 
 import (
+	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/chokepoint-game/chokepoint/content"
@@ -44,5 +46,46 @@ func BenchmarkRunPassive(b *testing.B) {
 		if _, err := sim.Run(sim.Config{Scenario: sc, Games: 100, Seed: 1, Seats: seats, Workers: 1}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRunMemory measures the memory a run keeps as it goes, at 10,000
+// and 100,000 passive games: the live heap after a collection, sampled
+// every 1,000 games, at its peak (peak-live-MB). The statistics are
+// streamed, so the peak stays nearly flat: the scores are kept whole for
+// exact percentiles (four bytes a seat and game) and the other
+// indicators' sketches grow with the log of the games. Run it alone,
+// with -benchtime 1x (100,000 games take about a minute on two cores).
+func BenchmarkRunMemory(b *testing.B) {
+	sc, err := content.Get("rare-earth-card")
+	if err != nil {
+		b.Fatal(err)
+	}
+	seats := make([]sim.SeatPlayer, len(sc.Seats))
+	for i := range seats {
+		seats[i] = sim.SeatPlayer{Name: "passive", New: func() ai.Player { return ai.Passive{} }}
+	}
+	live := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	for _, games := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("games=%d", games), func(b *testing.B) {
+			for b.Loop() {
+				peak := live()
+				cfg := sim.Config{Scenario: sc, Games: games, Seed: 1, Seats: seats, Workers: runtime.GOMAXPROCS(0),
+					Progress: func(done, _ int) {
+						if done%1000 == 0 {
+							peak = max(peak, live())
+						}
+					}}
+				if _, err := sim.Run(cfg); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(peak)/(1<<20), "peak-live-MB")
+			}
+		})
 	}
 }
