@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -27,6 +28,10 @@ const playbookPrefix = "playbook:"
 
 // personalityPrefix marks a personality file: personality:FILE.
 const personalityPrefix = "personality:"
+
+// maxWorkers bounds --workers: each worker is a goroutine playing a game,
+// and more than the machine's cores only costs memory.
+const maxWorkers = 1024
 
 type simFlags struct {
 	scenario string
@@ -88,10 +93,12 @@ func newSimCmd() *cobra.Command {
 
 func runSim(cmd *cobra.Command, f *simFlags) error {
 	switch {
-	case f.games < 1:
-		return usagef(cmd, "--games must be 1 or more, not %d", f.games)
-	case f.workers < 1:
-		return usagef(cmd, "--workers must be 1 or more, not %d", f.workers)
+	case f.games < 1 || f.games > sim.MaxGames:
+		return usagef(cmd, "--games must be between 1 and %d, not %d", sim.MaxGames, f.games)
+	case f.seed > math.MaxUint64-uint64(f.games-1):
+		return usagef(cmd, "--seed %d with --games %d runs past the largest seed, %d", f.seed, f.games, uint64(math.MaxUint64))
+	case f.workers < 1 || f.workers > maxWorkers:
+		return usagef(cmd, "--workers must be between 1 and %d, not %d", maxWorkers, f.workers)
 	case f.turns < 0:
 		return usagef(cmd, "--turns must be 1 or more (or 0 for every turn), not %d", f.turns)
 	case f.save != "" && f.games != 1:
@@ -120,13 +127,18 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 		Workers: f.workers, Turns: f.turns, KeepLog: f.save != "",
 	}
 	var trace *bufio.Writer
+	var traceFile *os.File
 	if f.trace != "" {
-		tf, err := os.Create(f.trace)
+		// Write-only: opened read-write, a pipe (/dev/stdout, a process
+		// substitution) would give the process its own read end, and a
+		// reader that goes away would leave it blocked for ever instead
+		// of ending it with a broken pipe.
+		tf, err := os.OpenFile(f.trace, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
 			return err
 		}
 		defer tf.Close()
-		trace = bufio.NewWriterSize(tf, 1<<16)
+		trace, traceFile = bufio.NewWriterSize(tf, 1<<16), tf
 		cfg.Trace = trace
 	}
 	bar := newProgressBar(cmd.ErrOrStderr())
@@ -140,6 +152,9 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	}
 	if trace != nil {
 		if err := trace.Flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.trace, err)
+		}
+		if err := traceFile.Close(); err != nil {
 			return fmt.Errorf("writing %s: %w", f.trace, err)
 		}
 	}
@@ -262,26 +277,20 @@ func personalitySeat(cmd *cobra.Command, sc *game.Scenario, seat, spec string, l
 	return sim.SeatPlayer{Name: name, Seeded: mk}, true, nil
 }
 
-// playbookError puts a broken playbook on one line: its first problem,
-// with a count of the others.
+// playbookError reports a playbook that cannot be used.
 func playbookError(cmd *cobra.Command, ref string, err error) error {
 	return contentError(cmd, "playbook", ref, err)
 }
 
-// contentError puts a broken content file on one line: its first problem,
-// with a count of the others.
+// contentError reports a content file that cannot be used: a file with
+// mistakes lists them all, one a line; anything else (no such file or
+// name) is a usage mistake.
 func contentError(cmd *cobra.Command, what, ref string, err error) error {
 	var ce *content.Error
 	var pe *os.PathError
 	switch {
-	case errors.As(err, &ce) && len(ce.Problems) > 0:
-		msg := ce.Problems[0].String()
-		if n := len(ce.Problems) - 1; n == 1 {
-			msg += " (and 1 more problem)"
-		} else if n > 1 {
-			msg += fmt.Sprintf(" (and %d more problems)", n)
-		}
-		return usagef(cmd, "%s", msg)
+	case errors.As(err, &ce):
+		return ce // every mistake, one a line, as validate prints them (exit 1)
 	case errors.As(err, &pe):
 		return usagef(cmd, "%s %s: cannot read: %v", what, ref, pe.Err)
 	}
