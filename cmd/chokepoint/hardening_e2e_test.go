@@ -243,4 +243,3 @@ func lastLines(screen string) string {
 	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
 	return strings.Join(lines[max(0, len(lines)-3):], " ")
 }
-
