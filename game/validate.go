@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chokepoint-game/chokepoint/internal/safetext"
@@ -87,8 +88,8 @@ func (v *validator) header() {
 	if strings.TrimSpace(sc.Title) == "" {
 		v.add("$.title", "is required")
 	}
-	if sc.Turns < 1 || sc.Turns > 1000 {
-		v.add("$.turns", "must be between 1 and 1000, not %d", sc.Turns)
+	if sc.Turns < 1 || sc.Turns > MaxTurns {
+		v.add("$.turns", "must be between 1 and %d, not %d", MaxTurns, sc.Turns)
 	}
 	if sc.TurnMonths < 1 || sc.TurnMonths > 120 {
 		v.add("$.turn-months", "must be between 1 and 120, not %d", sc.TurnMonths)
@@ -610,6 +611,9 @@ func (v *validator) model() {
 // so that no valid file can make a score or an indicator infinite.
 const MaxNumber = 1e6
 
+// MaxTurns is the most turns a game may have.
+const MaxTurns = 1000
+
 // MaxClockSeconds is the longest negotiation clock: a day, the same bound
 // as a facilitator's clock command.
 const MaxClockSeconds = 86400
@@ -636,60 +640,120 @@ func MultilineText(t reflect.Type, field string) bool {
 // text may not hold control characters (which would act on the terminal
 // that shows it), and numbers must be finite and within MaxNumber. A path
 // an earlier check already reported is left alone, so a value gets one
-// message.
+// message. The path of a value is only written out for a problem.
 func (v *validator) values() {
 	reported := make(map[string]bool, len(v.p.list))
 	for _, fe := range v.p.list {
 		reported[fe.Path] = true
 	}
-	v.value(reflect.ValueOf(v.sc).Elem(), "$", false, reported)
+	w := valueWalk{v: v, reported: reported}
+	w.value(reflect.ValueOf(v.sc).Elem(), false)
 }
 
-func (v *validator) value(rv reflect.Value, path string, multiline bool, reported map[string]bool) {
+type valueWalk struct {
+	v        *validator
+	reported map[string]bool
+	path     []pathStep
+}
+
+// A pathStep is one step of a YAML path: a field or map key, or a list
+// index.
+type pathStep struct {
+	name  string
+	index int // -1 for a name
+}
+
+func (w *valueWalk) pathString() string {
+	var b strings.Builder
+	b.WriteString("$")
+	for _, s := range w.path {
+		if s.index >= 0 {
+			fmt.Fprintf(&b, "[%d]", s.index)
+		} else {
+			b.WriteString(".")
+			b.WriteString(s.name)
+		}
+	}
+	return b.String()
+}
+
+func (w *valueWalk) report(format string, args ...any) {
+	path := w.pathString()
+	if !w.reported[path] {
+		w.reported[path] = true
+		w.v.add(path, format, args...)
+	}
+}
+
+// A yamlField is a field of a scenario type as the YAML names it.
+type yamlField struct {
+	index     int
+	name      string
+	multiline bool
+}
+
+var yamlFields sync.Map // reflect.Type -> []yamlField
+
+func fieldsOfType(t reflect.Type) []yamlField {
+	if f, ok := yamlFields.Load(t); ok {
+		return f.([]yamlField)
+	}
+	var out []yamlField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		out = append(out, yamlField{index: i, name: name, multiline: MultilineText(t, name)})
+	}
+	yamlFields.Store(t, out)
+	return out
+}
+
+func (w *valueWalk) value(rv reflect.Value, multiline bool) {
 	switch rv.Kind() {
 	case reflect.Pointer:
 		if !rv.IsNil() {
-			v.value(rv.Elem(), path, multiline, reported)
+			w.value(rv.Elem(), multiline)
 		}
 	case reflect.Struct:
-		t := rv.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || name == "-" {
-				continue
-			}
-			if name == "" {
-				name = strings.ToLower(f.Name)
-			}
-			v.value(rv.Field(i), path+"."+name, MultilineText(t, name), reported)
+		for _, f := range fieldsOfType(rv.Type()) {
+			w.path = append(w.path, pathStep{f.name, -1})
+			w.value(rv.Field(f.index), f.multiline)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice:
 		for i := range rv.Len() {
-			v.value(rv.Index(i), fmt.Sprintf("%s[%d]", path, i), multiline, reported)
+			w.path = append(w.path, pathStep{index: i})
+			w.value(rv.Index(i), multiline)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Map:
 		keys := rv.MapKeys()
 		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 		for _, k := range keys {
-			kpath := path + "." + k.String()
-			if bad := safetext.Check(k.String(), false); bad != nil && !reported[kpath] {
-				reported[kpath] = true
-				v.add(kpath, "the key %v", bad)
+			w.path = append(w.path, pathStep{k.String(), -1})
+			if bad := safetext.Check(k.String(), false); bad != nil {
+				w.report("the key %v", bad)
 			}
-			v.value(rv.MapIndex(k), kpath, multiline, reported)
+			w.value(rv.MapIndex(k), multiline)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.String:
-		if bad := safetext.Check(rv.String(), multiline); bad != nil && !reported[path] {
-			v.add(path, "%v", bad)
+		if bad := safetext.Check(rv.String(), multiline); bad != nil {
+			w.report("%v", bad)
 		}
 	case reflect.Float32, reflect.Float64:
-		if x := rv.Float(); !(math.Abs(x) <= MaxNumber) && !reported[path] {
-			v.add(path, "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, x)
+		if x := rv.Float(); !(math.Abs(x) <= MaxNumber) {
+			w.report("must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, x)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if x := rv.Int(); (x > MaxNumber || x < -MaxNumber) && !reported[path] {
-			v.add(path, "must be between %.0f and %.0f, not %d", -MaxNumber, MaxNumber, x)
+		if x := rv.Int(); x > MaxNumber || x < -MaxNumber {
+			w.report("must be between %.0f and %.0f, not %d", -MaxNumber, MaxNumber, x)
 		}
 	}
 }

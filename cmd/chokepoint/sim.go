@@ -63,7 +63,7 @@ func newSimCmd() *cobra.Command {
 			"personality (" + strings.Join(content.PersonalityNames(), ", ") + ")\n" +
 			"or personality:FILE, played at --difficulty or at NAME@easy|normal|hard.\n" +
 			"Shipped playbooks:\n  " +
-			strings.Join(content.ShippedPlaybookNames(), "\n  ") + "\n\n" +
+			strings.Join(content.PlaybookNames(), "\n  ") + "\n\n" +
 			"With --tournament, every shipped personality plays every other on the scenario:\n" +
 			"for each ordered pair (A, B) and each seat, A plays that seat and B every other\n" +
 			"seat, for --games games (default 4) with seeds from --seed; the table ranks them\n" +

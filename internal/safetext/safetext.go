@@ -59,6 +59,15 @@ func (p *Problem) Error() string {
 // briefing or an event's text runs over several lines); otherwise they
 // are refused too. Invalid UTF-8 is refused as U+FFFD.
 func Check(s string, multiline bool) *Problem {
+	// Most text is printable ASCII: one pass over the bytes settles it.
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f || multiline && (c == '\n' || c == '\t')
+	}
+	if plain {
+		return nil
+	}
 	line, col := 1, 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
