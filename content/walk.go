@@ -130,7 +130,10 @@ func (w *walker) value(n *yaml.Node, v reflect.Value, path string, multiline boo
 		return
 	}
 	if n.Anchor != "" {
+		// An alias or a merge of this value inside it is a loop.
 		w.visited[visit{n, v.Type()}] = true
+		w.active[n] = true
+		defer delete(w.active, n)
 	}
 	if tagged(n) && !(n.Tag == "!!str" && n.Kind == yaml.ScalarNode) {
 		w.fail(n, path, "the YAML tag %s is not supported in a %s", n.Tag, w.kind)
