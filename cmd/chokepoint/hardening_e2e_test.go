@@ -154,6 +154,9 @@ func TestUnwritableStdoutFails(t *testing.T) {
 		{"scenario", "show", "rare-earth-card"},
 		{"scenario", "list"},
 		{"scenario", "validate", ok},
+		{"playbook", "list"},
+		{"playbook", "validate", filepath.Join("..", "..", "content", "playbooks", "embargo.yaml")},
+		{"personality", "show", "hawk"},
 		{"--version"},
 		{"--help"},
 	}

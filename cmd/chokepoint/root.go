@@ -142,6 +142,10 @@ func newRootCmd() *cobra.Command {
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newPlayCmd())
 	root.AddCommand(newScenarioCmd())
+	root.AddCommand(newKindCmd(playbookKind, "List, show and check playbooks",
+		"Playbooks fix what one seat does, turn by turn, and how it answers proposals."))
+	root.AddCommand(newKindCmd(personalityKind, "List, show and check AI personalities",
+		"Personalities say how a scripted opponent plays."))
 	root.AddCommand(newSimCmd())
 	return root
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/sim"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // playbookPrefix marks a player given as a playbook: a shipped name or a
@@ -166,7 +167,8 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	if f.json {
 		return sim.WriteJSON(cmd.OutOrStdout(), res)
 	}
-	return sim.WriteTable(cmd.OutOrStdout(), res)
+	// Player names can be file paths, which can hold anything.
+	return sim.WriteTable(safetext.NewWriter(cmd.OutOrStdout()), res)
 }
 
 // seatPlayers reads the --seats values into one player per seat: named

@@ -13,6 +13,7 @@ package safetext
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -167,4 +168,26 @@ func Name(r rune) string {
 		return "bidirectional control, " + code
 	}
 	return code
+}
+
+// Writer escapes what is written through it as Escape does for
+// multi-line text: line breaks and tabs pass, every other control
+// character is written as a visible escape. It is for plain-text output
+// made of text from files (a scenario's summary, a list of playbooks),
+// whatever checks that text went through. Each Write is escaped on its
+// own, so a writer that splits a character across writes (fmt and
+// text/tabwriter never do) shows it as escaped bytes rather than losing
+// it.
+type Writer struct{ W io.Writer }
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{W: w} }
+
+// Write writes p escaped and reports len(p) when all of it was written.
+func (w *Writer) Write(p []byte) (int, error) {
+	s := string(p)
+	if _, err := io.WriteString(w.W, Escape(s, true)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

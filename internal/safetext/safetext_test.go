@@ -94,3 +94,15 @@ func TestEscapeIsAlwaysClean(t *testing.T) {
 		}
 	})
 }
+
+func TestWriter(t *testing.T) {
+	var b strings.Builder
+	w := NewWriter(&b)
+	n, err := w.Write([]byte("Title \x1b]0;x\a\n\tok\n"))
+	if err != nil || n != 17 {
+		t.Fatalf("Write = %d, %v", n, err)
+	}
+	if want := "Title \\x1b]0;x\\a\n\tok\n"; b.String() != want {
+		t.Fatalf("wrote %q, want %q", b.String(), want)
+	}
+}
