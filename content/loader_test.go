@@ -411,16 +411,16 @@ func TestProblemsPlacedAtTheirValues(t *testing.T) {
 	// A problem with a single value is placed at the value, even under a
 	// key holding a dot; a value inherited through a merge key is placed
 	// at the item that inherits it.
-	src := tiny + "world:\n  resolve: 0.5\n  \"x.y\": 3\n" +
+	src := tiny + "world:\n  \"x.y\": 3\n" +
 		"deck:\n  chance: 0.5\n  events:\n    - &e {id: a, title: A, weight: -1}\n    - <<: *e\n      id: b\n"
 	got := loadString(t, src)
 	want := []struct {
 		line, col int
 		path      string
 	}{
-		{27, 10, "$.world.x.y"},
-		{31, 36, "$.deck.events[0].weight"},
-		{32, 7, "$.deck.events[1].weight"},
+		{26, 10, "$.world.x.y"},
+		{30, 36, "$.deck.events[0].weight"},
+		{31, 7, "$.deck.events[1].weight"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", (&Error{Problems: got}).Error())

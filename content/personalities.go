@@ -87,7 +87,7 @@ func PersonalityPlayer(sc *game.Scenario, seat string, p *ai.Personality, d ai.D
 	if !ok {
 		return nil, fmt.Errorf("the scenario %s has no seat %q", sc.ID, seat)
 	}
-	return func(seed uint64) ai.Player { return ai.NewScripted(sc, i, p, d, seed, name) }, nil
+	return func(seed uint64) ai.Player { return ai.NewScripted(sc.Public(), i, p, d, seed, name) }, nil
 }
 
 // A PersonalityEntry describes one shipped personality for a list.

@@ -68,7 +68,7 @@ func PlaybookSource(name string) ([]byte, error) { return playbookLib.source(nam
 // play and returns a constructor of its player, which the results call
 // name. Every problem is reported as a *Error, placed in the file.
 func (f *PlaybookFile) Player(sc *game.Scenario, seat, name string) (func() ai.Player, error) {
-	newPlayer, errs := f.Playbook.Compile(sc, seat, name)
+	newPlayer, errs := f.Playbook.Compile(sc.Public(), seat, name)
 	if len(errs) > 0 {
 		return nil, newError(f.File, f.pos.place(errs, nil), 0)
 	}

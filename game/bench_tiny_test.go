@@ -1,10 +1,14 @@
-package game
+package game_test
 
-import "testing"
+import (
+	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
+)
 
 // benchApply measures Apply of typical commands from a mid-game state:
 // a proposal, an answer and a submission of orders.
-func benchApply(b *testing.B, sc *Scenario, cmds []Command, setup func(g *game)) {
+func benchApply(b *testing.B, sc *Scenario, cmds []Command, setup func(g *testGame)) {
 	g := newTestGame(b, sc, 1)
 	setup(g)
 	st := g.st
@@ -19,11 +23,11 @@ func benchApply(b *testing.B, sc *Scenario, cmds []Command, setup func(g *game))
 }
 
 func BenchmarkApplyProposeTiny(b *testing.B) {
-	benchApply(b, mustTiny(b), []Command{{Kind: CmdPropose, Seat: "us", Proposal: calm("prc")}}, func(g *game) { g.toNegotiation() })
+	benchApply(b, mustTiny(b), []Command{{Kind: CmdPropose, Seat: "us", Proposal: calm("prc")}}, func(g *testGame) { g.toNegotiation() })
 }
 
 func BenchmarkApplySubmitTiny(b *testing.B) {
-	benchApply(b, mustTiny(b), []Command{{Kind: CmdSubmit, Seat: "us", Orders: []Order{{Lever: "tariff", Towards: "prc", Level: "100"}}}}, func(g *game) { g.toOrders() })
+	benchApply(b, mustTiny(b), []Command{{Kind: CmdSubmit, Seat: "us", Orders: []Order{{Lever: "tariff", Towards: "prc", Level: "100"}}}}, func(g *testGame) { g.toOrders() })
 }
 
 func BenchmarkResolveTiny(b *testing.B) {

@@ -109,13 +109,15 @@ type Proposal struct {
 	Note       string       `json:"note,omitempty"`
 }
 
-// ClauseSpec is one clause as a seat writes it. Target is empty for
-// levers of scope all or self; Level is ignored by suspend-extraterritorial.
+// ClauseSpec is one clause as a seat writes it: Actor keeps Lever
+// towards Target at most, or at least, Level. Target is empty for levers
+// of scope all or self.
 type ClauseSpec struct {
-	Kind   ClauseKind `json:"kind"`
-	Actor  string     `json:"actor"`
-	Target string     `json:"target,omitempty"`
-	Level  string     `json:"level,omitempty"`
+	Actor  string `json:"actor"`
+	Lever  string `json:"lever"`
+	Target string `json:"target,omitempty"`
+	Bound  Bound  `json:"bound"`
+	Level  string `json:"level"`
 }
 
 // DecodeCommand reads one command from JSON, refusing unknown fields and

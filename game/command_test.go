@@ -1,14 +1,16 @@
-package game
+package game_test
 
 import (
 	"encoding/json"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 func TestCommandJSONRoundTrip(t *testing.T) {
 	c := Command{Kind: CmdRespond, Seat: "prc", Deal: 3, Answer: Counter, Proposal: &Proposal{
 		Title: "Calm", Parties: []string{"us"}, Duration: 2, Visibility: Secret,
-		Clauses: []ClauseSpec{{Kind: LicensingFloor, Actor: "prc", Target: "us", Level: "general"}},
+		Clauses: []ClauseSpec{{Lever: "licensing", Bound: AtMost, Actor: "prc", Target: "us", Level: "general"}},
 	}}
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -43,7 +45,7 @@ func FuzzDecodeCommand(f *testing.F) {
 	for _, s := range []string{
 		`{"kind":"ready","seat":"us"}`,
 		`{"kind":"start","seat":"facilitator"}`,
-		`{"kind":"propose","seat":"us","proposal":{"title":"Calm","parties":["prc"],"duration":2,"visibility":"secret","clauses":[{"kind":"tariff-ceiling","actor":"us","target":"prc","level":"10"}]}}`,
+		`{"kind":"propose","seat":"us","proposal":{"title":"Calm","parties":["prc"],"duration":2,"visibility":"secret","clauses":[{"lever":"tariff","bound":"at-most","actor":"us","target":"prc","level":"10"}]}}`,
 		`{"kind":"respond","seat":"prc","deal":1,"answer":"accept"}`,
 		`{"kind":"submit","seat":"us","orders":[{"lever":"tariff","towards":"prc","level":"100"}]}`,
 		`{"kind":"inject","seat":"facilitator","text":"Flood","effects":[{"seat":"all","indicator":"economy","add":-2}]}`,

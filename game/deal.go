@@ -1,98 +1,26 @@
 package game
 
-// ClauseKind is what one party of a deal commits to. Each kind bounds one
-// lever kind, from above (a ceiling: "at most") or from below (a floor:
-// "at least"), in the order of the lever's levels.
-type ClauseKind uint8
-
-// Clause kinds.
-const (
-	TariffCeiling           ClauseKind = iota // actor's tariff on target at most Level
-	TariffFloor                               // actor's tariff on target at least Level
-	LicensingFloor                            // actor's licensing towards target at least as open as Level
-	SuspendExtraterritorial                   // actor's extraterritorial rule off
-	ChipCeiling                               // actor's chip controls on target at most Level
-	SoftwareCeiling                           // actor's software controls on target at most Level
-	FinanceCeiling                            // actor's financial sanctions on target at most Level
-	PurchaseCommitment                        // actor buys at least Level from target
-	CapacityReservation                       // actor reserves at least Level of capacity for target
-	JointStockpile                            // actor stockpiles at least Level
-	numClauseKinds
-)
-
-type clauseSpec struct {
-	name    string
-	lever   LeverKind
-	ceiling bool // the level may not exceed the bound; otherwise it may not fall below
-}
-
-var clauseSpecs = [numClauseKinds]clauseSpec{
-	TariffCeiling:           {"tariff-ceiling", LeverTariff, true},
-	TariffFloor:             {"tariff-floor", LeverTariff, false},
-	LicensingFloor:          {"licensing-floor", LeverLicensing, true},
-	SuspendExtraterritorial: {"suspend-extraterritorial", LeverExtraterritorial, true},
-	ChipCeiling:             {"chip-ceiling", LeverChips, true},
-	SoftwareCeiling:         {"software-ceiling", LeverSoftware, true},
-	FinanceCeiling:          {"finance-ceiling", LeverFinance, true},
-	PurchaseCommitment:      {"purchase-commitment", LeverPurchases, false},
-	CapacityReservation:     {"capacity-reservation", LeverReserve, false},
-	JointStockpile:          {"joint-stockpile", LeverStockpile, false},
-}
-
-func (k ClauseKind) String() string {
-	if k < numClauseKinds {
-		return clauseSpecs[k].name
-	}
-	return "clause?"
-}
-
-// MarshalText writes the clause kind by name.
-func (k ClauseKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// UnmarshalText reads a clause kind name.
-func (k *ClauseKind) UnmarshalText(b []byte) error {
-	c, ok := ParseClauseKind(string(b))
-	if !ok {
-		return &UnknownNameError{What: "clause kind", Name: string(b)}
-	}
-	*k = c
-	return nil
-}
-
-// ParseClauseKind maps a name to a ClauseKind.
-func ParseClauseKind(name string) (ClauseKind, bool) {
-	for i, s := range clauseSpecs {
-		if s.name == name {
-			return ClauseKind(i), true
-		}
-	}
-	return 0, false
-}
-
-// ClauseKinds lists every clause kind.
-func ClauseKinds() []ClauseKind {
-	out := make([]ClauseKind, numClauseKinds)
-	for i := range out {
-		out[i] = ClauseKind(i)
-	}
-	return out
-}
-
-// LeverKind is the kind of lever the clause bounds.
-func (k ClauseKind) LeverKind() LeverKind { return clauseSpecs[k].lever }
-
-// Ceiling reports whether the clause bounds its lever from above.
-func (k ClauseKind) Ceiling() bool { return clauseSpecs[k].ceiling }
-
-// Clause is one commitment of a deal: Actor keeps lever Lever towards
-// Target within the bound Level. For levers of scope all or self, Target
-// is the actor itself.
+// Clause is one commitment of a deal: Actor keeps its lever Lever towards
+// Target within Bound of Level (at most, or at least, that level, levels
+// running from the mildest to the strongest). For levers of scope all or
+// self, Target is the actor itself. Slot is the policy slot the clause
+// reads: the target of a lever aimed at a seat, else 0.
 type Clause struct {
-	Kind   ClauseKind `json:"kind"`
-	Actor  int        `json:"actor"`
-	Target int        `json:"target"`
-	Lever  int        `json:"lever"`
-	Level  int        `json:"level"`
+	Actor  int   `json:"actor"`
+	Target int   `json:"target"`
+	Lever  int   `json:"lever"`
+	Slot   int   `json:"slot"`
+	Bound  Bound `json:"bound"`
+	Level  int   `json:"level"`
+}
+
+// Kept reports whether the clause holds under its actor's policy p.
+func (c *Clause) Kept(p *Policy) bool { return c.Bound.Holds(int(p[c.Lever][c.Slot]), c.Level) }
+
+// Keep moves p the least way that keeps the clause: what a seat that
+// honours it would order.
+func (c *Clause) Keep(p *Policy) {
+	p[c.Lever][c.Slot] = uint8(c.Bound.Clamp(int(p[c.Lever][c.Slot]), c.Level))
 }
 
 // Visibility says who learns of a deal and of its breaches.
@@ -214,18 +142,30 @@ type Deal struct {
 // Party reports whether seat is a party to the deal.
 func (d *Deal) Party(seat int) bool { return d.Parties.Has(seat) }
 
-// Binds reports whether the deal's clauses bind the orders of turn t.
+// Binds reports whether the deal's clauses bind the orders of turn t. A
+// deal of N turns binds the orders of N turns, from the turn it came
+// into force; it stays in force through the report of its last turn, and
+// expires as the next turn begins. At the end of the game a deal whose
+// last turn was the game's last is still in force.
 func (d *Deal) Binds(t int) bool { return d.Status == InForce && t >= d.Start && t <= d.End }
 
-// Kept reports whether a clause holds under policy p of its actor.
-func (c Clause) Kept(p *Policy, sc *Scenario) bool {
-	slot := c.Target
-	if sc.ix.levers[c.Lever].scope != ScopeEach {
-		slot = 0
+// Awaits reports whether the deal is a proposal still waiting for seat's
+// answer: seat is a party and has neither accepted nor rejected it.
+func (d *Deal) Awaits(seat int) bool {
+	return d.Status == Proposed && d.Party(seat) && d.Answers[seat] == NoAnswer
+}
+
+// Commits reports whether the deal binds seat to any clause: accepting
+// it costs the seat political capital.
+func (d *Deal) Commits(seat int) bool { return d.ClausesOf(seat) > 0 }
+
+// ClausesOf counts the clauses that bind seat.
+func (d *Deal) ClausesOf(seat int) int {
+	n := 0
+	for i := range d.Clauses {
+		if d.Clauses[i].Actor == seat {
+			n++
+		}
 	}
-	level := int(p[c.Lever][slot])
-	if c.Kind.Ceiling() {
-		return level <= c.Level
-	}
-	return level >= c.Level
+	return n
 }

@@ -1,9 +1,14 @@
-package game
+package game_test
 
-import "testing"
+import (
+	"github.com/chokepoint-game/chokepoint/game/econ"
+	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
+)
 
 // agree puts a two-party deal in force during negotiation.
-func agree(g *game, proposer, other string, vis Visibility, duration int, clauses ...ClauseSpec) int {
+func agree(g *testGame, proposer, other string, vis Visibility, duration int, clauses ...ClauseSpec) int {
 	g.t.Helper()
 	g.toNegotiation()
 	id := g.st.NextDeal
@@ -17,7 +22,7 @@ func agree(g *game, proposer, other string, vis Visibility, duration int, clause
 	return id
 }
 
-func findDeal(g *game, id int) *Deal {
+func findDeal(g *testGame, id int) *Deal {
 	for i := range g.st.Deals {
 		if g.st.Deals[i].ID == id {
 			return &g.st.Deals[i]
@@ -30,7 +35,7 @@ func findDeal(g *game, id int) *Deal {
 func TestDealInForceCostsCapital(t *testing.T) {
 	g := newTestGame(t, mustTiny(t), 1)
 	before := g.st.Seats[g.seat("us")].Ind[Capital]
-	id := agree(g, "prc", "us", Public, 2, ClauseSpec{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "10"})
+	id := agree(g, "prc", "us", Public, 2, ClauseSpec{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "10"})
 	d := findDeal(g, id)
 	if d.Status != InForce || d.Start != 1 || d.End != 2 {
 		t.Fatalf("deal %+v, want in force for turns 1-2", d)
@@ -45,7 +50,7 @@ func TestBreachIsFoundTold(t *testing.T) {
 		t.Run(vis.String(), func(t *testing.T) {
 			g := newTestGame(t, mustTiny(t), 1)
 			us, prc, eu := g.seat("us"), g.seat("prc"), g.seat("eu")
-			id := agree(g, "prc", "us", vis, 3, ClauseSpec{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "10"})
+			id := agree(g, "prc", "us", vis, 3, ClauseSpec{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "10"})
 			trustPRC, trustEU := g.st.Seats[prc].Trust[us], g.st.Seats[eu].Trust[us]
 			g.toOrders()
 			g.do(Command{Kind: CmdSubmit, Seat: "us", Orders: []Order{{Lever: "tariff", Towards: "prc", Level: "100"}}})
@@ -94,28 +99,71 @@ func TestKeptDealEarnsTrustAndExpires(t *testing.T) {
 	g := newTestGame(t, mustTiny(t), 1)
 	us, prc := g.seat("us"), g.seat("prc")
 	id := agree(g, "prc", "us", Public, 1,
-		ClauseSpec{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "50"},
-		ClauseSpec{Kind: LicensingFloor, Actor: "prc", Target: "us", Level: "case-by-case"})
+		ClauseSpec{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "50"},
+		ClauseSpec{Lever: "licensing", Bound: AtMost, Actor: "prc", Target: "us", Level: "case-by-case"})
 	before := g.st.Seats[prc].Trust[us]
 	g.toOrders()
 	evs := g.fac(CmdAdvance)
 	if hasEvent(evs, EvBreach) {
 		t.Fatal("a kept deal was reported breached")
 	}
+	// A deal of one turn binds that turn's orders and is still in force
+	// in its report.
 	d := findDeal(g, id)
-	if d.Status != Expired {
-		t.Fatalf("deal %s after its one turn, want expired", d.Status)
+	if d.Status != InForce || d.End != d.Start {
+		t.Fatalf("deal %s to turn %d in the report of its one turn, want in force", d.Status, d.End)
 	}
 	// Coercion costs 3 a turn only for coercive levels; case-by-case is not.
 	if got := g.st.Seats[prc].Trust[us]; got != before+2 {
 		t.Errorf("prc trust in us %g, want %g", got, before+2)
 	}
-	// Closed deals are dropped from the state when the next turn starts.
+	// It expires as the next turn begins, and is dropped from the state.
 	g.allReady()
+	expired := false
+	for _, e := range g.st.News {
+		expired = expired || e.Kind == EvClosed && e.Deal == id && e.Status == Expired
+	}
+	if !expired {
+		t.Error("no expiry in the news of the next turn")
+	}
 	for _, d := range g.st.Deals {
 		if d.ID == id {
 			t.Error("an expired deal is still in the state next turn")
 		}
+	}
+}
+
+// A deal whose last turn is the game's last is in force when the game
+// ends, so an end objective "a deal in force with" holds.
+func TestDealToTheLastTurnCountsAtTheEnd(t *testing.T) {
+	sc := tinyScenario()
+	sc.End.Settlement = Settlement{}
+	sc.Seats[0].Secret = SecretObjectives{Deal: 1, Pool: []Objective{
+		{ID: "deal-prc", Text: "Have a deal with the PRC", When: "end", Points: 5, DealWith: "prc"},
+	}}
+	if errs := sc.Validate(); errs != nil {
+		t.Fatal(errs)
+	}
+	g := newTestGame(t, sc, 1)
+	for g.st.Turn < sc.Turns || g.st.Phase != Negotiation {
+		g.toNegotiation()
+		if g.st.Turn < sc.Turns {
+			g.allReady()
+		}
+	}
+	id := agree(g, "us", "prc", Public, 1, ClauseSpec{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "50"})
+	g.toOrders()
+	g.fac(CmdAdvance) // resolves the last turn
+	g.allReady()      // ends the game after its report
+	if g.st.Phase != GameOver {
+		t.Fatalf("phase %s, want game over", g.st.Phase)
+	}
+	if d := findDeal(g, id); d.Status != InForce {
+		t.Fatalf("deal %s at the end of the game, want in force", d.Status)
+	}
+	us := g.seat("us")
+	if got := g.st.Seats[us].Points[len(sc.Seats[0].Objectives)]; got != 5 {
+		t.Fatalf("the end objective of a deal in force earned %g points, want 5", got)
 	}
 }
 
@@ -124,8 +172,8 @@ func TestCounterProposalLinks(t *testing.T) {
 	g.toNegotiation()
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: calm("prc")})
 	counter := &Proposal{Title: "Better", Parties: []string{"us"}, Duration: 2, Clauses: []ClauseSpec{
-		{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "0"},
-		{Kind: LicensingFloor, Actor: "prc", Target: "us", Level: "general"},
+		{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "0"},
+		{Lever: "licensing", Bound: AtMost, Actor: "prc", Target: "us", Level: "general"},
 	}}
 	g.do(Command{Kind: CmdRespond, Seat: "prc", Deal: 1, Answer: Counter, Proposal: counter})
 	old, nd := findDeal(g, 1), findDeal(g, 2)
@@ -142,7 +190,7 @@ func TestThreePartyDealNeedsEveryone(t *testing.T) {
 	g := newTestGame(t, mustTiny(t), 1)
 	g.toNegotiation()
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "Club", Parties: []string{"eu", "prc"}, Duration: 2,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "eu", Target: "prc", Level: "10"}}}})
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "eu", Target: "prc", Level: "10"}}}})
 	g.do(Command{Kind: CmdRespond, Seat: "eu", Deal: 1, Answer: Accept})
 	if findDeal(g, 1).Status != Proposed {
 		t.Fatal("in force before every party accepted")
@@ -153,28 +201,34 @@ func TestThreePartyDealNeedsEveryone(t *testing.T) {
 	}
 }
 
-func TestClauseKindsBoundTheirLevers(t *testing.T) {
-	for _, k := range ClauseKinds() {
-		var back ClauseKind
-		text, _ := k.MarshalText()
-		if err := back.UnmarshalText(text); err != nil || back != k {
-			t.Errorf("%s does not round-trip", k)
-		}
-		if k.LeverKind() >= NumLeverKinds {
-			t.Errorf("%s bounds no lever", k)
+func TestClausesBoundTheirLevers(t *testing.T) {
+	for _, b := range []Bound{AtMost, AtLeast} {
+		var back Bound
+		text, _ := b.MarshalText()
+		if err := back.UnmarshalText(text); err != nil || back != b {
+			t.Errorf("%s does not round-trip", b)
 		}
 	}
 	sc := mustTiny(t)
 	var p Policy
 	l, _ := sc.LeverIndex("tariff")
 	p[l][1] = 2 // 50%
-	c := Clause{Kind: TariffCeiling, Actor: 0, Target: 1, Lever: l, Level: 1}
-	if c.Kept(&p, sc) {
+	c := Clause{Bound: AtMost, Actor: 0, Target: 1, Slot: 1, Lever: l, Level: 1}
+	if c.Kept(&p) {
 		t.Error("50% kept a ceiling of 10%")
 	}
-	c.Kind = TariffFloor
-	if !c.Kept(&p, sc) {
+	c.Bound = AtLeast
+	if !c.Kept(&p) {
 		t.Error("50% broke a floor of 10%")
+	}
+	c.Keep(&p)
+	if p[l][1] != 2 {
+		t.Error("keeping a kept floor moved the level")
+	}
+	c.Bound = AtMost
+	c.Keep(&p)
+	if p[l][1] != 1 {
+		t.Errorf("keeping a ceiling of 10%% set level %d", p[l][1])
 	}
 }
 
@@ -185,9 +239,9 @@ func TestObjectivesScore(t *testing.T) {
 	g.fac(CmdAdvance)
 	// us keeps industry >= 97 at the start? Its score must equal the points
 	// of the public every-turn objective if and only if it holds.
-	met := g.st.Seats[us].Ind[Industry] >= 97
+	met := g.st.Seats[us].Ind[econ.Industry] >= 97
 	if got := g.st.Seats[us].Points[0]; (got == 1) != met {
-		t.Fatalf("industry %g, points %g", g.st.Seats[us].Ind[Industry], got)
+		t.Fatalf("industry %g, points %g", g.st.Seats[us].Ind[econ.Industry], got)
 	}
 	g.fac(CmdEnd)
 	// The PRC's end objective: separation share >= 0.8 holds in this world.

@@ -1,15 +1,17 @@
-package game
+package game_test
 
 import (
 	"errors"
 	"math"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 func calm(parties ...string) *Proposal {
 	return &Proposal{
 		Title: "Calm", Parties: parties, Duration: 2,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "10"}},
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "10"}},
 	}
 }
 
@@ -17,16 +19,16 @@ func calm(parties ...string) *Proposal {
 // the state it needs, then checks the error with errors.Is and that the
 // state was left exactly as it was.
 func TestCommandErrors(t *testing.T) {
-	start := func(g *game) { g.fac(CmdStart) }
-	neg := func(g *game) { g.toNegotiation() }
-	ord := func(g *game) { g.toOrders() }
-	proposed := func(g *game) {
+	start := func(g *testGame) { g.fac(CmdStart) }
+	neg := func(g *testGame) { g.toNegotiation() }
+	ord := func(g *testGame) { g.toOrders() }
+	proposed := func(g *testGame) {
 		g.toNegotiation()
 		g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: calm("prc")})
 	}
 	cases := []struct {
 		name  string
-		setup func(g *game)
+		setup func(g *testGame)
 		cmd   Command
 		want  error
 	}{
@@ -34,8 +36,8 @@ func TestCommandErrors(t *testing.T) {
 		{"unknown seat", start, Command{Kind: CmdReady, Seat: "mars"}, ErrUnknownSeat},
 		{"facilitator plays no seat", start, Command{Kind: CmdReady, Seat: FacilitatorID}, ErrNotYourSeat},
 		{"seat gives a facilitator command", start, Command{Kind: CmdPause, Seat: "us"}, ErrFacilitator},
-		{"not started", func(g *game) {}, Command{Kind: CmdReady, Seat: "us"}, ErrNotStarted},
-		{"facilitator before start", func(g *game) {}, Command{Kind: CmdPause, Seat: FacilitatorID}, ErrNotStarted},
+		{"not started", func(g *testGame) {}, Command{Kind: CmdReady, Seat: "us"}, ErrNotStarted},
+		{"facilitator before start", func(g *testGame) {}, Command{Kind: CmdPause, Seat: FacilitatorID}, ErrNotStarted},
 		{"start twice", start, Command{Kind: CmdStart, Seat: FacilitatorID}, ErrWrongPhase},
 		{"propose outside negotiation", start, Command{Kind: CmdPropose, Seat: "us", Proposal: calm("prc")}, ErrWrongPhase},
 		{"submit outside orders", neg, Command{Kind: CmdSubmit, Seat: "us"}, ErrWrongPhase},
@@ -50,29 +52,29 @@ func TestCommandErrors(t *testing.T) {
 			Clauses: calm().Clauses}}, ErrBadDeal},
 		{"no clauses", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"prc"}, Duration: 1}}, ErrBadDeal},
 		{"clause by a non-party", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"prc"}, Duration: 1,
-			Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "eu", Target: "us", Level: "0"}}}}, ErrBadDeal},
+			Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "eu", Target: "us", Level: "0"}}}}, ErrBadDeal},
 		{"clause on a lever the actor lacks", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"prc"}, Duration: 1,
-			Clauses: []ClauseSpec{{Kind: LicensingFloor, Actor: "us", Target: "prc", Level: "open"}}}}, ErrLeverNotYours},
+			Clauses: []ClauseSpec{{Lever: "licensing", Bound: AtMost, Actor: "us", Target: "prc", Level: "open"}}}}, ErrLeverNotYours},
 		{"clause on a lever the scenario lacks", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"prc"}, Duration: 1,
-			Clauses: []ClauseSpec{{Kind: SoftwareCeiling, Actor: "us", Target: "prc", Level: "none"}}}}, ErrUnknownLever},
+			Clauses: []ClauseSpec{{Lever: "software", Bound: AtMost, Actor: "us", Target: "prc", Level: "none"}}}}, ErrUnknownLever},
 		{"clause towards a seat the lever cannot reach", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"eu"}, Duration: 1,
-			Clauses: []ClauseSpec{{Kind: ChipCeiling, Actor: "us", Target: "eu", Level: "none"}}}}, ErrBadTarget},
+			Clauses: []ClauseSpec{{Lever: "chips", Bound: AtMost, Actor: "us", Target: "eu", Level: "none"}}}}, ErrBadTarget},
 		{"clause level unknown", neg, Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{Title: "x", Parties: []string{"prc"}, Duration: 1,
-			Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "7"}}}}, ErrUnknownLevel},
+			Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "7"}}}}, ErrUnknownLevel},
 		{"no such deal", neg, Command{Kind: CmdRespond, Seat: "prc", Deal: 42, Answer: Accept}, ErrNoSuchDeal},
 		{"not a party", proposed, Command{Kind: CmdRespond, Seat: "eu", Deal: 1, Answer: Accept}, ErrNotParty},
 		{"proposer answers own deal", proposed, Command{Kind: CmdRespond, Seat: "us", Deal: 1, Answer: Reject}, ErrAnswered},
-		{"deal already answered", func(g *game) {
+		{"deal already answered", func(g *testGame) {
 			proposed(g)
 			g.do(Command{Kind: CmdRespond, Seat: "prc", Deal: 1, Answer: Reject})
 		}, Command{Kind: CmdRespond, Seat: "prc", Deal: 1, Answer: Accept}, ErrDealClosed},
 		{"answer missing", proposed, Command{Kind: CmdRespond, Seat: "prc", Deal: 1}, ErrBadValue},
 		{"withdraw another's deal", proposed, Command{Kind: CmdWithdraw, Seat: "prc", Deal: 1}, ErrNotYourSeat},
-		{"withdraw a closed deal", func(g *game) {
+		{"withdraw a closed deal", func(g *testGame) {
 			proposed(g)
 			g.do(Command{Kind: CmdWithdraw, Seat: "us", Deal: 1})
 		}, Command{Kind: CmdWithdraw, Seat: "us", Deal: 1}, ErrDealClosed},
-		{"no capital for concessions", func(g *game) {
+		{"no capital for concessions", func(g *testGame) {
 			g.toNegotiation()
 			g.do(Command{Kind: CmdPropose, Seat: "prc", Proposal: calm("us")})
 			g.st.Seats[0].Ind[Capital] = 0
@@ -86,8 +88,8 @@ func TestCommandErrors(t *testing.T) {
 		{"empty message", neg, Command{Kind: CmdMessage, Seat: "us", Text: "  "}, ErrBadMessage},
 		{"message to yourself", neg, Command{Kind: CmdMessage, Seat: "us", To: []string{"us"}, Text: "hi"}, ErrBadMessage},
 		{"message to nobody known", neg, Command{Kind: CmdMessage, Seat: "us", To: []string{"mars"}, Text: "hi"}, ErrUnknownSeat},
-		{"paused", func(g *game) { start(g); g.fac(CmdPause) }, Command{Kind: CmdReady, Seat: "us"}, ErrPaused},
-		{"pause twice", func(g *game) { start(g); g.fac(CmdPause) }, Command{Kind: CmdPause, Seat: FacilitatorID}, ErrPaused},
+		{"paused", func(g *testGame) { start(g); g.fac(CmdPause) }, Command{Kind: CmdReady, Seat: "us"}, ErrPaused},
+		{"pause twice", func(g *testGame) { start(g); g.fac(CmdPause) }, Command{Kind: CmdPause, Seat: FacilitatorID}, ErrPaused},
 		{"resume unpaused", start, Command{Kind: CmdResume, Seat: FacilitatorID}, ErrNotPaused},
 		{"inject unknown event", start, Command{Kind: CmdInject, Seat: FacilitatorID, Event: "meteor"}, ErrUnknownEvent},
 		{"inject custom event without title", start, Command{Kind: CmdInject, Seat: FacilitatorID}, ErrBadValue},
@@ -100,8 +102,8 @@ func TestCommandErrors(t *testing.T) {
 		{"override not a number", start, Command{Kind: CmdOverride, Seat: FacilitatorID, Target: "us", Indicator: "economy", Value: math.NaN(), Text: "x"}, ErrBadValue},
 		{"clock negative", start, Command{Kind: CmdSetClock, Seat: FacilitatorID, Value: -5}, ErrBadValue},
 		{"clock fractional", start, Command{Kind: CmdSetClock, Seat: FacilitatorID, Value: 1.5}, ErrBadValue},
-		{"game over", func(g *game) { g.fac(CmdEnd) }, Command{Kind: CmdStart, Seat: FacilitatorID}, ErrGameOver},
-		{"seat after game over", func(g *game) { start(g); g.fac(CmdEnd) }, Command{Kind: CmdReady, Seat: "us"}, ErrGameOver},
+		{"game over", func(g *testGame) { g.fac(CmdEnd) }, Command{Kind: CmdStart, Seat: FacilitatorID}, ErrGameOver},
+		{"seat after game over", func(g *testGame) { start(g); g.fac(CmdEnd) }, Command{Kind: CmdReady, Seat: "us"}, ErrGameOver},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -24,16 +24,16 @@ const (
 	EvResumed                    // the facilitator resumed
 	EvOverride                   // the facilitator set Seat's Indicator to Value (Text: the note)
 	EvClock                      // the facilitator set the clock to Value seconds
-	EvObjective                  // Seat earned Value points for objective Ref
+	EvObjective                  // Seat earned Value points for Count objectives met
 	EvGameOver                   // the game ended (Text: why)
-	EvFailure                    // Seat's rare-earth producers failed, selling below cost
+	EvModel                      // the model reports something (Ref: what, Text: in words)
 	numEventKinds
 )
 
 var eventKindNames = [numEventKinds]string{
 	"started", "phase", "scheduled", "drawn", "injected", "proposed", "answered",
 	"in-force", "withdrawn", "closed", "breach", "message", "ready", "submitted",
-	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "failure",
+	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model",
 }
 
 func (k EventKind) String() string {
@@ -59,8 +59,10 @@ type Event struct {
 	Status    DealStatus `json:"status,omitempty"`
 	Indicator Indicator  `json:"indicator,omitempty"`
 	Value     float64    `json:"value,omitempty"`
-	Ref       string     `json:"ref,omitempty"`  // an event card or objective id
-	Text      string     `json:"text,omitempty"` // free text: a message, a note, a custom event
+	Count     int        `json:"count,omitempty"`
+	Ref       string     `json:"ref,omitempty"`   // an event card's id, or what a model reports
+	Title     string     `json:"title,omitempty"` // an event card's title
+	Text      string     `json:"text,omitempty"`  // free text: a message, a note, an event card's text
 	// Audience is who may see the event; Public events are for everyone.
 	Audience SeatSet `json:"audience"`
 	Public   bool    `json:"public"`

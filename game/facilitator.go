@@ -33,15 +33,15 @@ func (a *applier) inject() error {
 	sc := a.st.sc
 	c := a.cmd
 	if c.Event != "" {
-		for k, e := range sc.Deck.Events {
-			if e.ID == c.Event {
-				a.fire(EvInjected, e.ID, &sc.ix.deck[k])
+		for k := range sc.Deck.Events {
+			if sc.Deck.Events[k].ID == c.Event {
+				a.fire(EvInjected, &sc.Deck.Events[k], &sc.ix.deck[k])
 				return nil
 			}
 		}
-		for k, e := range sc.Timeline {
-			if e.ID == c.Event {
-				a.fire(EvInjected, e.ID, &sc.ix.timeline[k])
+		for k := range sc.Timeline {
+			if sc.Timeline[k].ID == c.Event {
+				a.fire(EvInjected, &sc.Timeline[k], &sc.ix.timeline[k])
 				return nil
 			}
 		}
@@ -64,7 +64,7 @@ func (a *applier) inject() error {
 	if len(p.List()) > 0 {
 		return a.fail(ErrBadValue, "%s", p.List()[0].Error())
 	}
-	a.emit(Event{Kind: EvInjected, Seat: -1, Text: title, Public: true})
+	a.emit(Event{Kind: EvInjected, Seat: -1, Title: title, Public: true})
 	for k := range effects {
 		a.effect(&effects[k])
 	}
@@ -77,10 +77,11 @@ func (a *applier) override() error {
 	if !ok {
 		return a.fail(ErrUnknownSeat, "%q", c.Target)
 	}
-	ind, ok := ParseIndicator(c.Indicator)
+	ind, ok := a.st.sc.ix.public.IndicatorIndex(c.Indicator)
 	if !ok {
 		return a.fail(ErrBadValue, "no indicator %q", c.Indicator)
 	}
+	spec := &a.st.sc.ix.indicators[ind]
 	note := strings.TrimSpace(c.Text)
 	if note == "" || utf8.RuneCountInString(note) > maxMessage || !utf8.ValidString(note) {
 		return a.fail(ErrBadValue, "an override needs a note saying why")
@@ -88,8 +89,8 @@ func (a *applier) override() error {
 	if bad := safetext.Check(note, false); bad != nil {
 		return a.fail(ErrBadValue, "the note %v", bad)
 	}
-	if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) || clampIndicator(ind, c.Value) != c.Value || math.Abs(c.Value) > 1e6 {
-		return a.fail(ErrBadValue, "%g is outside the range of %s", c.Value, ind)
+	if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) || spec.Clamp(c.Value) != c.Value || math.Abs(c.Value) > 1e6 {
+		return a.fail(ErrBadValue, "%g is outside the range of %s", c.Value, spec.Name)
 	}
 	a.seats()[i].Ind[ind] = c.Value
 	a.emit(Event{Kind: EvOverride, Seat: i, Indicator: ind, Value: c.Value, Text: note, Public: true})

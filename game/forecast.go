@@ -5,8 +5,8 @@ import "errors"
 // Projection is the model's expectation for one turn ahead.
 type Projection struct {
 	Turn    int                              `json:"turn"`
-	Ind     [MaxSeats][NumIndicators]float64 `json:"indicators"`
-	World   [NumWorld]float64                `json:"world"`
+	Ind     [MaxSeats][MaxIndicators]float64 `json:"indicators"`
+	World   [MaxWorld]float64                `json:"world"`
 	Changes []Change                         `json:"changes"`
 }
 
@@ -16,27 +16,63 @@ var ErrNoForecast = errors.New("a forecast needs a seat's view of a game in prog
 
 // Forecast runs the model `turns` turns ahead from what a seat's view
 // shows, with the seat playing `orders` and every other seat keeping the
-// policy it has in force (a seat cannot see others' orders). It is the
-// resolution's own model code on a copy, so a preview and the turn agree
-// when the others do keep their policies. Scores from objectives are not
-// forecast: other seats' secret objectives are unknown.
+// policy it has in force, moved inside every deal binding it that the
+// viewer can see (a seat cannot see others' orders, but it can expect
+// them to keep their word). It is the resolution's own model code on a
+// copy, so a preview and the turn agree when the others do as expected.
+// Scores from objectives are not forecast: other seats' secret
+// objectives are unknown.
 func Forecast(v *View, orders Policy, turns int) ([]Projection, error) {
-	if v.sc == nil || v.Viewer < 0 || v.Viewer >= len(v.Seats) || v.Phase == GameOver || turns < 1 {
+	if v.sc == nil || v.Viewer < 0 || v.Viewer >= len(v.Seats) {
+		return nil, ErrNoForecast
+	}
+	pols := Expected(v)
+	pols[v.Viewer] = orders
+	return Project(v, pols, turns)
+}
+
+// Expected is every seat's policy as the viewer expects it this turn: the
+// policy in force, moved inside every deal binding the seat that the
+// viewer can see.
+func Expected(v *View) []Policy {
+	pols := make([]Policy, len(v.Seats))
+	for i := range v.Seats {
+		pols[i] = v.Seats[i].Policy
+	}
+	for _, d := range v.Deals {
+		if !d.Binds(v.Turn) {
+			continue
+		}
+		for k := range d.Clauses {
+			c := &d.Clauses[k]
+			c.Keep(&pols[c.Actor])
+		}
+	}
+	return pols
+}
+
+// Project runs the model `turns` turns ahead from what a seat's view
+// shows, with every seat playing the given policy: the look-ahead of an
+// AI that forms its own expectations of the others.
+func Project(v *View, policies []Policy, turns int) ([]Projection, error) {
+	if v.sc == nil || v.Viewer < 0 || v.Viewer >= len(v.Seats) || v.Phase == GameOver || turns < 1 || len(policies) != len(v.Seats) {
 		return nil, ErrNoForecast
 	}
 	turns = min(turns, v.sc.Turns)
 	st := State{sc: v.sc, ScenarioID: v.Scenario.ID, Phase: Resolution, Turn: v.Turn, World: v.World,
 		Seats: make([]SeatState, len(v.Seats))}
+	if v.model != nil {
+		st.Model = v.model.Clone()
+	}
 	for i := range v.Seats {
 		sv := &v.Seats[i]
-		st.Seats[i] = SeatState{Policy: sv.Policy, Ind: sv.Ind, Trust: sv.Trust, Econ: sv.Econ}
+		st.Seats[i] = SeatState{Policy: policies[i], Ind: sv.Ind, Trust: sv.Trust}
 	}
-	st.Seats[v.Viewer].Policy = orders
 	out := make([]Projection, turns)
 	model := v.sc.ix.model
 	for k := range out {
 		st.Changes = nil
-		model.Resolve(&st)
+		model.Resolve(&st, dropEvent)
 		p := &out[k]
 		p.Turn = v.Turn + k
 		p.World = st.World
@@ -46,4 +82,12 @@ func Forecast(v *View, orders Policy, turns int) ([]Projection, error) {
 		}
 	}
 	return out, nil
+}
+
+func dropEvent(Event) {}
+
+// Position is the projection as objectives see it, with the given
+// policies and deals in force.
+func (p *Projection) Position(policy []Policy, pacts *[MaxSeats]SeatSet) Position {
+	return Position{Ind: &p.Ind, World: &p.World, Policy: policy, Pacts: pacts}
 }

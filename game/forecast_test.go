@@ -1,8 +1,11 @@
-package game
+package game_test
 
 import (
+	"github.com/chokepoint-game/chokepoint/game/econ"
 	"strings"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 // A forecast with everyone keeping their policy is what resolution does.
@@ -10,7 +13,7 @@ func TestForecastMatchesResolution(t *testing.T) {
 	g := newTestGame(t, mustTiny(t), 5)
 	g.toOrders()
 	us := g.seat("us")
-	l, _ := g.st.sc.LeverIndex("tariff")
+	l, _ := g.st.Scenario().LeverIndex("tariff")
 	orders := g.st.Seats[us].Policy
 	orders[l][g.seat("prc")] = 3 // 100%
 	v := ViewFor(g.st, us)
@@ -21,7 +24,7 @@ func TestForecastMatchesResolution(t *testing.T) {
 	g.do(Command{Kind: CmdSubmit, Seat: "us", Orders: []Order{{Lever: "tariff", Towards: "prc", Level: "100"}}})
 	g.fac(CmdAdvance)
 	for i := range g.st.Seats {
-		for k := Indicator(0); k < NumIndicators; k++ {
+		for k := Indicator(0); k < MaxIndicators; k++ {
 			if k == Score {
 				continue
 			}
@@ -47,11 +50,11 @@ func TestChangesExplainTheirCauses(t *testing.T) {
 	g.fac(CmdAdvance)
 	found := ""
 	for _, c := range g.st.Changes {
-		if c.Seat == g.seat("us") && c.Indicator == Coverage {
-			found = c.Explain(g.st.sc)
+		if c.Seat == g.seat("us") && c.Indicator == econ.Coverage {
+			found = g.st.Scenario().Public().Explain(c)
 		}
 	}
-	if want := "PRC licensing 'deny'"; !strings.Contains(found, want) {
+	if want := "imports from PRC under licensing 'deny'"; !strings.Contains(found, want) {
 		t.Fatalf("coverage change explained as %q, want it to name %q", found, want)
 	}
 }

@@ -1,27 +1,31 @@
-package game
+package game_test
 
 import (
 	"errors"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
+	_ "github.com/chokepoint-game/chokepoint/game/econ"
+	_ "github.com/chokepoint-game/chokepoint/game/payoff"
 )
 
 // game wraps a state and the log of accepted commands for tests.
-type game struct {
+type testGame struct {
 	t   testing.TB
 	st  State
 	log Log
 }
 
-func newTestGame(t testing.TB, sc *Scenario, seed uint64) *game {
+func newTestGame(t testing.TB, sc *Scenario, seed uint64) *testGame {
 	t.Helper()
 	st, err := NewGame(sc, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &game{t: t, st: st, log: Log{Scenario: sc.ID, Seed: seed}}
+	return &testGame{t: t, st: st, log: Log{Scenario: sc.ID, Seed: seed}}
 }
 
-func (g *game) try(c Command) ([]Event, error) {
+func (g *testGame) try(c Command) ([]Event, error) {
 	st, evs, err := Apply(g.st, c)
 	if err == nil {
 		g.st = st
@@ -30,7 +34,7 @@ func (g *game) try(c Command) ([]Event, error) {
 	return evs, err
 }
 
-func (g *game) do(c Command) []Event {
+func (g *testGame) do(c Command) []Event {
 	g.t.Helper()
 	evs, err := g.try(c)
 	if err != nil {
@@ -39,15 +43,15 @@ func (g *game) do(c Command) []Event {
 	return evs
 }
 
-func (g *game) fac(kind CommandKind) []Event {
+func (g *testGame) fac(kind CommandKind) []Event {
 	g.t.Helper()
 	return g.do(Command{Kind: kind, Seat: FacilitatorID})
 }
 
 // allReady makes every seat ready (or submit unchanged orders).
-func (g *game) allReady() {
+func (g *testGame) allReady() {
 	g.t.Helper()
-	for _, s := range g.st.sc.Seats {
+	for _, s := range g.st.Scenario().Seats {
 		if g.st.Phase == GameOver {
 			return
 		}
@@ -56,7 +60,7 @@ func (g *game) allReady() {
 }
 
 // toOrders runs the game from wherever it is to the next Orders phase.
-func (g *game) toOrders() {
+func (g *testGame) toOrders() {
 	g.t.Helper()
 	if g.st.Phase == Setup {
 		g.fac(CmdStart)
@@ -70,7 +74,7 @@ func (g *game) toOrders() {
 }
 
 // toNegotiation runs the game to the next Negotiation phase.
-func (g *game) toNegotiation() {
+func (g *testGame) toNegotiation() {
 	g.t.Helper()
 	if g.st.Phase == Setup {
 		g.fac(CmdStart)
@@ -80,16 +84,16 @@ func (g *game) toNegotiation() {
 	}
 }
 
-func (g *game) seat(id string) int {
-	i, ok := g.st.sc.SeatIndex(id)
+func (g *testGame) seat(id string) int {
+	i, ok := g.st.Scenario().SeatIndex(id)
 	if !ok {
 		g.t.Fatalf("no seat %q", id)
 	}
 	return i
 }
 
-func (g *game) level(seat, lever, towards string) string {
-	sc := g.st.sc
+func (g *testGame) level(seat, lever, towards string) string {
+	sc := g.st.Scenario()
 	l, _ := sc.LeverIndex(lever)
 	slot := 0
 	if towards != "" {

@@ -1,6 +1,9 @@
 package game
 
-import "math/bits"
+import (
+	"math/bits"
+	"strconv"
+)
 
 // Fixed upper bounds keep the state a flat value: policies and trust are
 // arrays indexed by seat and lever, so copying a state for Apply or a
@@ -50,81 +53,50 @@ func (s SeatSet) Seats() []int {
 // AllSeats is the set of the first n seats.
 func AllSeats(n int) SeatSet { return SeatSet(1<<uint(n) - 1) }
 
-// Indicator names one per-seat indicator of the model.
+// Indicator indexes a seat's indicators. The engine owns the first two,
+// Score and Capital; a scenario's model declares the rest (see
+// ModelSpec.Indicators), so their meaning comes from the scenario, never
+// from the core.
 type Indicator uint8
 
-// The per-seat indicators every model reports. Models that do not use one
-// leave it at its starting value.
+// The engine's own indicators. Score sums the points of objectives met;
+// Capital is political capital, which deal clauses spend (a model may
+// also move it).
 const (
-	Economy Indicator = iota
-	Inflation
-	Coverage
-	Industry
-	Tech
+	Score Indicator = iota
 	Capital
-	Score
-	NumIndicators
+	// FirstModelIndicator is the index of a model's first indicator.
+	FirstModelIndicator
 )
 
-var indicatorNames = [NumIndicators]string{"economy", "inflation", "coverage", "industry", "tech", "capital", "score"}
-
-func (i Indicator) String() string {
-	if i < NumIndicators {
-		return indicatorNames[i]
-	}
-	return "indicator?"
-}
-
-// ParseIndicator maps a scenario name to an Indicator.
-func ParseIndicator(name string) (Indicator, bool) {
-	for i, n := range indicatorNames {
-		if n == name {
-			return Indicator(i), true
-		}
-	}
-	return 0, false
-}
-
-// IndicatorNames lists the per-seat indicator names in order.
-func IndicatorNames() []string { return indicatorNames[:] }
-
-// WorldIndicator names one world-level indicator.
-type WorldIndicator uint8
-
-// World-level indicators.
+// MaxIndicators bounds the per-seat indicators (the engine's and the
+// model's together), and MaxWorld the world indicators, so that a seat's
+// indicators are a flat array a state copies in one move.
 const (
-	PriceChina    WorldIndicator = iota // rare-earth price inside China, $/kg
-	PriceWorld                          // rare-earth price outside China, $/kg
-	PRCShare                            // PRC share of world separation capacity, 0..1
-	Resolve                             // allied resolve, 0..1
-	ExChinaSupply                       // share of demand outside the producer met by production outside it, 0..1
-	NumWorld
+	MaxIndicators = 12
+	MaxWorld      = 8
 )
 
-var worldNames = [NumWorld]string{"price-china", "price-world", "prc-share", "resolve", "ex-china-supply"}
-
-func (w WorldIndicator) String() string {
-	if w < NumWorld {
-		return worldNames[w]
-	}
-	return "world?"
+// CoreIndicators are the engine's own indicators, first in every
+// scenario's list.
+var CoreIndicators = [FirstModelIndicator]IndicatorSpec{
+	{Name: "score", Label: "score", Title: "Score", Min: -Unbounded, Max: Unbounded, Better: 1,
+		Doc: "victory points from objectives met so far; the most points wins"},
+	{Name: "capital", Label: "capital", Title: "Political capital", Min: 0, Max: 100, Better: 1,
+		Doc: "domestic support for concessions, 0 to 100: each clause a seat commits to in a deal spends some, and a seat with none left cannot commit to more"},
 }
-
-// ParseWorld maps a scenario name to a WorldIndicator.
-func ParseWorld(name string) (WorldIndicator, bool) {
-	for i, n := range worldNames {
-		if n == name {
-			return WorldIndicator(i), true
-		}
-	}
-	return 0, false
-}
-
-// WorldNames lists the world indicator names in order.
-func WorldNames() []string { return worldNames[:] }
 
 // Trust bounds: trust is a pairwise number in [TrustMin, TrustMax].
 const (
 	TrustMin = -100.0
 	TrustMax = 100.0
 )
+
+// String names the engine's own indicators; a model's indicator is named
+// by its scenario (PublicScenario.Indicator), so here it is only a number.
+func (i Indicator) String() string {
+	if i < FirstModelIndicator {
+		return CoreIndicators[i].Name
+	}
+	return "indicator " + strconv.Itoa(int(i))
+}

@@ -6,52 +6,22 @@ import (
 	"slices"
 )
 
-// scenarioIndex is a scenario with its string references resolved to
-// indices, built once by Validate so that play never looks up a name.
+// scenarioIndex is a scenario compiled by Validate: its public part, and
+// the private tables play needs (names resolved to indices, secret
+// objective pools, events), so that play never looks up a name.
 type scenarioIndex struct {
+	public     *PublicScenario
 	seat       map[string]int
 	lever      map[string]int
-	kind       [NumLeverKinds]int8 // lever index of each kind, -1 when absent
-	levers     []leverIndex
-	objectives [][]objectiveIndex // public objectives by seat
-	pool       [][]objectiveIndex // secret objective pool by seat
+	byKind     []int         // lever index of each of the model's lever kinds, -1 when absent
+	pool       [][]Condition // secret objective pool by seat
 	timeline   []eventIndex
 	deck       []eventIndex
-	settlement SeatSet
+	spec       *ModelSpec
+	params     []float64 // the model's parameters, in the order of spec.Params
 	model      Model
-}
-
-type leverIndex struct {
-	kind     LeverKind
-	scope    Scope
-	setters  SeatSet
-	targets  SeatSet
-	levels   map[string]int
-	coercive int // first coercive level, -1 for none
-}
-
-type condKind uint8
-
-const (
-	condIndicator condKind = iota
-	condWorld
-	condLever
-	condDeal
-)
-
-type objectiveIndex struct {
-	kind      condKind
-	everyTurn bool
-	atLeast   bool // op >=; otherwise <=
-	seat      int  // whose indicator or lever
-	indicator Indicator
-	world     WorldIndicator
-	lever     int
-	towards   int
-	level     int
-	dealWith  int
-	value     float64
-	points    float64
+	indicators []IndicatorSpec // the engine's, then the model's
+	world      []IndicatorSpec
 }
 
 type effectKind uint8
@@ -68,7 +38,7 @@ type effectIndex struct {
 	seat      int // -1 with allSeats, or for world effects
 	allSeats  bool
 	indicator Indicator
-	world     WorldIndicator
+	world     int
 	lever     int
 	towards   int // -1: every target the lever allows
 	level     int
@@ -86,6 +56,19 @@ type eventIndex struct {
 func sortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) []K {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// Public is the part of the scenario every seat may know, or nil for a
+// scenario that has not been validated.
+func (sc *Scenario) Public() *PublicScenario {
+	if sc.ix == nil {
+		return nil
+	}
+	return sc.ix.public
+}
+
+// The accessors below serve models and loaders. They read the compiled
+// scenario, so they work once Validate has accepted it, and, for a
+// model's Build, while Validate runs.
 
 // SeatIndex returns the index of the seat with the given id.
 func (sc *Scenario) SeatIndex(id string) (int, bool) {
@@ -105,56 +88,55 @@ func (sc *Scenario) LeverIndex(id string) (int, bool) {
 	return i, ok
 }
 
-// LeverOfKind returns the index of the scenario's lever of kind k.
-func (sc *Scenario) LeverOfKind(k LeverKind) (int, bool) {
-	if sc.ix == nil || k >= NumLeverKinds || sc.ix.kind[k] < 0 {
+// LeverOfKind returns the index of the scenario's lever of the model's
+// lever kind k (its index in ModelSpec.Levers).
+func (sc *Scenario) LeverOfKind(k int) (int, bool) {
+	if sc.ix == nil || k < 0 || k >= len(sc.ix.byKind) || sc.ix.byKind[k] < 0 {
 		return 0, false
 	}
-	return int(sc.ix.kind[k]), true
+	return sc.ix.byKind[k], true
+}
+
+// LevelValue is the number behind level j of lever l.
+func (sc *Scenario) LevelValue(l, j int) float64 { return sc.Levers[l].Levels[j].Value }
+
+// LeverScope is the scope of lever l.
+func (sc *Scenario) LeverScope(l int) Scope { return sc.ix.public.Levers[l].Scope }
+
+// MaySet reports whether seat may set lever l at all.
+func (sc *Scenario) MaySet(seat, l int) bool { return sc.ix.public.MaySet(seat, l) }
+
+// MayTarget reports whether seat may set the each-scoped lever l towards to.
+func (sc *Scenario) MayTarget(seat, l, to int) bool { return sc.ix.public.MayTarget(seat, l, to) }
+
+// CoerciveLevel is the first coercive level of lever l, or -1.
+func (sc *Scenario) CoerciveLevel(l int) int { return sc.ix.public.Levers[l].Coercive }
+
+// Param is the value of the model's parameter k (its index in
+// ModelSpec.Params): the scenario's, or the default.
+func (sc *Scenario) Param(k int) float64 { return sc.ix.params[k] }
+
+// Rounds is how many negotiation rounds a turn may have: the scenario's
+// negotiation.rounds, where 0 means 3.
+func (sc *Scenario) Rounds() int {
+	if sc.Negotiation.Rounds == 0 {
+		return 3
+	}
+	return sc.Negotiation.Rounds
 }
 
 // LevelIndex returns the index of a level of lever l.
 func (sc *Scenario) LevelIndex(l int, id string) (int, bool) {
-	if sc.ix == nil || l < 0 || l >= len(sc.ix.levers) {
+	if sc.ix == nil {
 		return 0, false
 	}
-	j, ok := sc.ix.levers[l].levels[id]
-	return j, ok
+	return sc.ix.public.LevelIndex(l, id)
 }
 
-// LeverScope is the scope of lever l.
-func (sc *Scenario) LeverScope(l int) Scope { return sc.ix.levers[l].scope }
-
-// LeverKindOf is the kind of lever l.
-func (sc *Scenario) LeverKindOf(l int) LeverKind { return sc.ix.levers[l].kind }
-
-// MaySet reports whether seat may set lever l at all.
-func (sc *Scenario) MaySet(seat, l int) bool { return sc.ix.levers[l].setters.Has(seat) }
-
-// MayTarget reports whether seat may set the each-scoped lever l towards to.
-func (sc *Scenario) MayTarget(seat, l, to int) bool { return sc.ix.mayTarget(l, seat, to) }
-
-// Slots lists the policy slots seat uses for lever l: the targets of an
-// each-scoped lever, or slot 0 for a lever of scope all or self.
-func (sc *Scenario) Slots(seat, l int) []int {
-	li := &sc.ix.levers[l]
-	if !li.setters.Has(seat) {
-		return nil
-	}
-	if li.scope != ScopeEach {
-		return []int{0}
-	}
-	var out []int
-	for to := range sc.Seats {
-		if sc.ix.mayTarget(l, seat, to) {
-			out = append(out, to)
-		}
-	}
-	return out
+// Data is a copy of the scenario as written, without what Validate
+// compiled from it: two scenarios with equal Data say the same thing.
+func (sc *Scenario) Data() Scenario {
+	c := *sc
+	c.ix = nil
+	return c
 }
-
-// CoerciveLevel is the first coercive level of lever l, or -1.
-func (sc *Scenario) CoerciveLevel(l int) int { return sc.ix.levers[l].coercive }
-
-// ModelImpl is the model that resolves this scenario's turns.
-func (sc *Scenario) ModelImpl() Model { return sc.ix.model }

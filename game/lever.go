@@ -1,57 +1,5 @@
 package game
 
-// LeverKind says what a model does with a lever. A scenario names the kind
-// of each of its levers; several levers may not share a kind, so a model
-// and a deal clause can find "the tariff lever" without knowing its id.
-type LeverKind uint8
-
-// Lever kinds. The scope each kind allows is fixed: see kindScope.
-const (
-	LeverTariff           LeverKind = iota // rate on the target's goods, %
-	LeverLicensing                         // rare-earth export licences to the target: share granted
-	LeverExtraterritorial                  // rule on re-exports of the seat's rare-earth content: 0 off, 1 on
-	LeverChips                             // chip export controls on the target: strength 0..1
-	LeverSoftware                          // software export controls on the target: strength 0..1
-	LeverFinance                           // financial sanctions on the target: strength 0..1
-	LeverInvestMining                      // spend on mines, $bn a turn
-	LeverInvestSeparation                  // spend on separation plants, $bn a turn
-	LeverInvestMagnets                     // spend on magnet plants, $bn a turn
-	LeverStockpile                         // stockpile purchases, kt a turn
-	LeverSubstitutes                       // spend on recycling and substitutes, $bn a turn
-	LeverPriceFloor                        // guaranteed price for domestic producers, $/kg
-	LeverCoalition                         // membership of the buyers' club: 0 out, 1 in
-	LeverPurchases                         // purchases from the target, $bn a turn
-	LeverReserve                           // separation capacity reserved for the target, kt a year
-	LeverFlood                             // exports below cost to undercut producers elsewhere: discount 0..1
-	NumLeverKinds
-)
-
-var leverKindNames = [NumLeverKinds]string{
-	"tariff", "licensing", "extraterritorial", "chips", "software", "finance",
-	"invest-mining", "invest-separation", "invest-magnets", "stockpile", "substitutes",
-	"price-floor", "coalition", "purchases", "reserve", "flood",
-}
-
-func (k LeverKind) String() string {
-	if k < NumLeverKinds {
-		return leverKindNames[k]
-	}
-	return "lever?"
-}
-
-// ParseLeverKind maps a scenario name to a LeverKind.
-func ParseLeverKind(name string) (LeverKind, bool) {
-	for i, n := range leverKindNames {
-		if n == name {
-			return LeverKind(i), true
-		}
-	}
-	return 0, false
-}
-
-// LeverKinds lists every lever kind name.
-func LeverKinds() []string { return leverKindNames[:] }
-
 // Scope says towards whom a lever is set.
 type Scope uint8
 
@@ -71,6 +19,9 @@ func (s Scope) String() string {
 	return "scope?"
 }
 
+// MarshalText writes the scope by name.
+func (s Scope) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
 func parseScope(name string) (Scope, bool) {
 	for i, n := range scopeNames {
 		if n == name {
@@ -80,14 +31,54 @@ func parseScope(name string) (Scope, bool) {
 	return 0, false
 }
 
-// kindScope is the only scope each kind may have.
-func kindScope(k LeverKind) Scope {
-	switch k {
-	case LeverTariff, LeverLicensing, LeverChips, LeverSoftware, LeverFinance, LeverPurchases, LeverReserve:
-		return ScopeEach
-	case LeverExtraterritorial, LeverFlood:
-		return ScopeAll
-	default:
-		return ScopeSelf
+// Bound is how a deal clause bounds its lever: at most a level (no
+// stronger than it) or at least a level (no milder). Levels run from the
+// mildest to the strongest, so "at most" is the concession on a tariff or
+// a control, and "at least" on purchases or a joint stockpile.
+type Bound uint8
+
+// Bounds.
+const (
+	AtMost Bound = iota
+	AtLeast
+	numBounds
+)
+
+var boundNames = [numBounds]string{"at-most", "at-least"}
+
+func (b Bound) String() string {
+	if b < numBounds {
+		return boundNames[b]
 	}
+	return "bound?"
+}
+
+// MarshalText writes the bound by name.
+func (b Bound) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
+
+// UnmarshalText reads a bound name.
+func (b *Bound) UnmarshalText(t []byte) error {
+	for i, n := range boundNames {
+		if n == string(t) {
+			*b = Bound(i)
+			return nil
+		}
+	}
+	return &UnknownNameError{What: "bound", Name: string(t)}
+}
+
+// Holds reports whether a level keeps within the bound of level.
+func (b Bound) Holds(level, bound int) bool {
+	if b == AtMost {
+		return level <= bound
+	}
+	return level >= bound
+}
+
+// Clamp moves level the least way that keeps it within the bound.
+func (b Bound) Clamp(level, bound int) int {
+	if b == AtMost {
+		return min(level, bound)
+	}
+	return max(level, bound)
 }

@@ -104,7 +104,7 @@ func (a *applier) buildDeal(p *Proposal, counterOf int) (Deal, error) {
 		d.Clauses[k] = cl
 	}
 	d.Answers[a.seat] = Accept
-	if a.commits(&d, a.seat) && a.st.Seats[a.seat].Ind[Capital] <= 0 {
+	if a.noCapital(&d) {
 		return Deal{}, a.fail(ErrNoCapital, "")
 	}
 	return d, nil
@@ -113,12 +113,14 @@ func (a *applier) buildDeal(p *Proposal, counterOf int) (Deal, error) {
 // clause resolves one clause of a proposal between the given parties.
 func (a *applier) clause(cs ClauseSpec, parties SeatSet) (Clause, error) {
 	sc := a.st.sc
-	if cs.Kind >= numClauseKinds {
-		return Clause{}, a.fail(ErrBadDeal, "unknown clause kind")
+	ps := sc.ix.public
+	l, ok := sc.ix.lever[cs.Lever]
+	if !ok {
+		return Clause{}, a.fail(ErrUnknownLever, "%q", cs.Lever)
 	}
-	l := int(sc.ix.kind[cs.Kind.LeverKind()])
-	if l < 0 {
-		return Clause{}, a.fail(ErrUnknownLever, "this scenario has no %s lever for a %s clause", cs.Kind.LeverKind(), cs.Kind)
+	li := &ps.Levers[l]
+	if cs.Bound >= numBounds || !ps.MayBind(l, cs.Bound) {
+		return Clause{}, a.fail(ErrBadDeal, "a deal cannot bind %q %s a level", cs.Lever, strings.ReplaceAll(cs.Bound.String(), "-", " "))
 	}
 	actor, ok := sc.ix.seat[cs.Actor]
 	if !ok {
@@ -127,43 +129,35 @@ func (a *applier) clause(cs ClauseSpec, parties SeatSet) (Clause, error) {
 	if !parties.Has(actor) {
 		return Clause{}, a.fail(ErrBadDeal, "%q commits to a clause but is not a party", cs.Actor)
 	}
-	li := &sc.ix.levers[l]
-	if !li.setters.Has(actor) {
-		return Clause{}, a.fail(ErrLeverNotYours, "%q cannot set %q", cs.Actor, sc.Levers[l].ID)
+	if !li.Setters.Has(actor) {
+		return Clause{}, a.fail(ErrLeverNotYours, "%q cannot set %q", cs.Actor, cs.Lever)
 	}
-	cl := Clause{Kind: cs.Kind, Actor: actor, Target: actor, Lever: l}
-	if li.scope == ScopeEach {
+	cl := Clause{Actor: actor, Target: actor, Lever: l, Bound: cs.Bound}
+	if li.Scope == ScopeEach {
 		to, ok := sc.ix.seat[cs.Target]
 		if !ok {
 			return Clause{}, a.fail(ErrUnknownSeat, "clause target %q", cs.Target)
 		}
 		if !sc.ix.mayTarget(l, actor, to) {
-			return Clause{}, a.fail(ErrBadTarget, "%q cannot set %q towards %q", cs.Actor, sc.Levers[l].ID, cs.Target)
+			return Clause{}, a.fail(ErrBadTarget, "%q cannot set %q towards %q", cs.Actor, cs.Lever, cs.Target)
 		}
-		cl.Target = to
+		cl.Target, cl.Slot = to, to
 	} else if cs.Target != "" && cs.Target != cs.Actor {
-		return Clause{}, a.fail(ErrBadTarget, "%q has no target", sc.Levers[l].ID)
-	}
-	if cs.Kind == SuspendExtraterritorial {
-		cl.Level = 0
-		return cl, nil
+		return Clause{}, a.fail(ErrBadTarget, "%q has no target", cs.Lever)
 	}
 	j, ok := li.levels[cs.Level]
 	if !ok {
-		return Clause{}, a.fail(ErrUnknownLevel, "%q has no level %q", sc.Levers[l].ID, cs.Level)
+		return Clause{}, a.fail(ErrUnknownLevel, "%q has no level %q", cs.Lever, cs.Level)
 	}
 	cl.Level = j
 	return cl, nil
 }
 
-// commits reports whether seat takes on any clause of the deal.
-func (a *applier) commits(d *Deal, seat int) bool {
-	for _, c := range d.Clauses {
-		if c.Actor == seat {
-			return true
-		}
-	}
-	return false
+// noCapital reports whether the acting seat would take on a clause of d
+// with no political capital left, when the scenario charges capital for
+// concessions at all.
+func (a *applier) noCapital(d *Deal) bool {
+	return a.st.sc.Rules.ConcessionCapital > 0 && d.Commits(a.seat) && a.st.Seats[a.seat].Ind[Capital] <= 0
 }
 
 func (a *applier) respond() error {
@@ -186,7 +180,7 @@ func (a *applier) respond() error {
 	}
 	switch a.cmd.Answer {
 	case Accept:
-		if a.commits(d, a.seat) && a.st.Seats[a.seat].Ind[Capital] <= 0 {
+		if a.noCapital(d) {
 			return a.fail(ErrNoCapital, "")
 		}
 		d = &a.deals()[k]

@@ -21,7 +21,7 @@ func NewGame(sc *Scenario, seed uint64) (State, error) {
 		NextDeal:   1,
 	}
 	for _, k := range sortedKeys(sc.World) {
-		w, _ := ParseWorld(k)
+		w, _ := sc.ix.public.WorldIndex(k)
 		st.World[w] = sc.World[k]
 	}
 	for i := range st.Seats {
@@ -71,11 +71,11 @@ func startPolicy(sc *Scenario, seat int) Policy {
 	start := sc.Seats[seat].Start
 	for _, lid := range sortedKeys(start) {
 		l := sc.ix.lever[lid]
-		li := &sc.ix.levers[l]
+		li := &sc.ix.public.Levers[l]
 		targets := start[lid]
 		if lv, ok := targets["all"]; ok {
 			level := uint8(li.levels[lv])
-			if li.scope != ScopeEach {
+			if li.Scope != ScopeEach {
 				p[l][0] = level
 			} else {
 				for to := range sc.Seats {

@@ -2,66 +2,39 @@ package game
 
 // scoreObjectives awards the points of every objective of the given timing
 // whose condition holds now: every-turn objectives after each resolution,
-// end objectives when the game is over.
+// end objectives when the game is over. A seat's objectives met in one
+// scoring are told as one event per seat.
 func (a *applier) scoreObjectives(everyTurn bool) {
 	st := &a.st
 	ix := st.sc.ix
+	var ind [MaxSeats][MaxIndicators]float64
+	var pacts [MaxSeats]SeatSet
+	pos := st.position(&ind, make([]Policy, len(st.Seats)), &pacts)
 	seats := a.seats()
 	for i := range seats {
 		s := &seats[i]
-		pub := ix.objectives[i]
-		award := func(k int, o *objectiveIndex, id string, public bool) {
-			if o.everyTurn != everyTurn || o.points == 0 || !holds(st, o, i) {
+		pub := ix.public.Seats[i].Objectives
+		var total float64
+		var met int
+		award := func(k int, c *Condition, points float64) {
+			if c.EveryTurn != everyTurn || points == 0 || !c.Holds(&pos) {
 				return
 			}
-			s.Points[k] += o.points
-			s.Ind[Score] += o.points
-			ev := Event{Kind: EvObjective, Seat: i, Value: o.points, Ref: id, Public: public}
-			ev.Audience = ev.Audience.With(i)
-			a.emit(ev)
+			s.Points[k] += points
+			s.Ind[Score] += points
+			total += points
+			met++
 		}
 		for k := range pub {
-			award(k, &pub[k], st.sc.Seats[i].Objectives[k].ID, true)
+			award(k, &pub[k].Cond, pub[k].Points)
 		}
 		for n, p := range s.Secret[:s.NSecret] {
-			award(len(pub)+n, &ix.pool[i][p], st.sc.Seats[i].Secret.Pool[p].ID, false)
+			award(len(pub)+n, &ix.pool[i][p], st.sc.Seats[i].Secret.Pool[p].Points)
+		}
+		if met > 0 {
+			// Scores are public (every view shows them); which objectives
+			// earned them is not, so the event tells only the sum.
+			a.emit(Event{Kind: EvObjective, Seat: i, Value: total, Count: met, Public: true})
 		}
 	}
-}
-
-// holds evaluates an objective's condition for its holder.
-func holds(st *State, o *objectiveIndex, holder int) bool {
-	seat := o.seat
-	if seat < 0 {
-		seat = holder
-	}
-	cmp := func(x, bound float64) bool {
-		if o.atLeast {
-			return x >= bound
-		}
-		return x <= bound
-	}
-	switch o.kind {
-	case condIndicator:
-		return cmp(st.Seats[seat].Ind[o.indicator], o.value)
-	case condWorld:
-		return cmp(st.World[o.world], o.value)
-	case condLever:
-		if !st.sc.ix.levers[o.lever].setters.Has(seat) {
-			return false
-		}
-		slot := 0
-		if o.towards >= 0 {
-			slot = o.towards
-		}
-		return cmp(float64(st.Seats[seat].Policy[o.lever][slot]), float64(o.level))
-	case condDeal:
-		for i := range st.Deals {
-			d := &st.Deals[i]
-			if d.Status == InForce && d.Party(seat) && d.Party(o.dealWith) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -17,8 +17,8 @@ func (a *applier) submitOrders(orders []Order) error {
 		if !ok {
 			return a.fail(ErrUnknownLever, "%q", o.Lever)
 		}
-		li := &sc.ix.levers[l]
-		if !li.setters.Has(a.seat) {
+		li := &sc.ix.public.Levers[l]
+		if !li.Setters.Has(a.seat) {
 			return a.fail(ErrLeverNotYours, "%q", o.Lever)
 		}
 		j, ok := li.levels[o.Level]
@@ -26,7 +26,7 @@ func (a *applier) submitOrders(orders []Order) error {
 			return a.fail(ErrUnknownLevel, "%q has no level %q", o.Lever, o.Level)
 		}
 		slot := 0
-		if li.scope == ScopeEach {
+		if li.Scope == ScopeEach {
 			to, ok := sc.ix.seat[o.Towards]
 			if !ok {
 				return a.fail(ErrUnknownSeat, "%q", o.Towards)
@@ -73,16 +73,10 @@ func (a *applier) resolve() {
 	a.checkDeals()
 	a.coercion()
 	st.Changes = nil
-	var failures [MaxSeats]int
-	for i := range seats {
-		failures[i] = seats[i].Econ.Failures
+	if st.Model != nil {
+		st.Model = st.Model.Clone()
 	}
-	st.sc.ix.model.Resolve(st)
-	for i := range seats {
-		if seats[i].Econ.Failures > failures[i] {
-			a.emit(Event{Kind: EvFailure, Seat: i, Public: true})
-		}
-	}
+	st.sc.ix.model.Resolve(st, a.emit)
 	a.scoreObjectives(true)
 	a.emit(Event{Kind: EvResolved, Seat: -1, Public: true})
 	a.moveTo(Report)
@@ -101,8 +95,8 @@ func (a *applier) checkDeals() {
 		}
 		d := &a.deals()[k]
 		var breachers SeatSet
-		for _, c := range d.Clauses {
-			if !c.Kept(&seats[c.Actor].Policy, sc) {
+		for k := range d.Clauses {
+			if c := &d.Clauses[k]; !c.Kept(&seats[c.Actor].Policy) {
 				breachers = breachers.With(c.Actor)
 			}
 		}
@@ -132,10 +126,6 @@ func (a *applier) checkDeals() {
 				}
 			}
 		}
-		if d.End <= st.Turn {
-			d.Status = Expired
-			a.emit(Event{Kind: EvClosed, Seat: -1, Deal: d.ID, Status: Expired, Audience: d.Parties, Public: d.Visibility == Public})
-		}
 	}
 }
 
@@ -150,17 +140,17 @@ func (a *applier) coercion() {
 		return
 	}
 	seats := st.Seats
-	for l := range sc.Levers {
-		li := &sc.ix.levers[l]
-		if li.coercive < 0 {
+	for l := range sc.ix.public.Levers {
+		li := &sc.ix.public.Levers[l]
+		if li.Coercive < 0 {
 			continue
 		}
 		for i := range seats {
-			if !li.setters.Has(i) {
+			if !li.Setters.Has(i) {
 				continue
 			}
-			if li.scope != ScopeEach {
-				if int(seats[i].Policy[l][0]) >= li.coercive {
+			if li.Scope != ScopeEach {
+				if int(seats[i].Policy[l][0]) >= li.Coercive {
 					for j := range seats {
 						if j != i {
 							seats[j].Trust[i] = clampTrust(seats[j].Trust[i] - cost/2)
@@ -170,7 +160,7 @@ func (a *applier) coercion() {
 				continue
 			}
 			for j := range seats {
-				if sc.ix.mayTarget(l, i, j) && int(seats[i].Policy[l][j]) >= li.coercive {
+				if sc.ix.mayTarget(l, i, j) && int(seats[i].Policy[l][j]) >= li.Coercive {
 					seats[j].Trust[i] = clampTrust(seats[j].Trust[i] - cost)
 				}
 			}

@@ -1,8 +1,10 @@
-package game
+package game_test
 
 import (
 	"slices"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 func TestTransitionTable(t *testing.T) {
@@ -38,31 +40,31 @@ func TestTransitionTable(t *testing.T) {
 func TestPhaseTransitions(t *testing.T) {
 	cases := []struct {
 		name  string
-		setup func(g *game)
-		act   func(g *game)
+		setup func(g *testGame)
+		act   func(g *testGame)
 		want  Phase
 		turn  int
 	}{
-		{"setup to events by start", func(g *game) {}, func(g *game) { g.fac(CmdStart) }, Events, 1},
-		{"setup to events by advance", func(g *game) {}, func(g *game) { g.fac(CmdAdvance) }, Events, 1},
-		{"setup to game over by end", func(g *game) {}, func(g *game) { g.fac(CmdEnd) }, GameOver, 0},
-		{"events to negotiation when all ready", func(g *game) { g.fac(CmdStart) }, func(g *game) { g.allReady() }, Negotiation, 1},
-		{"events to negotiation by advance", func(g *game) { g.fac(CmdStart) }, func(g *game) { g.fac(CmdAdvance) }, Negotiation, 1},
-		{"negotiation to orders when all ready", func(g *game) { g.toNegotiation() }, func(g *game) { g.allReady() }, Orders, 1},
-		{"negotiation to orders by advance", func(g *game) { g.toNegotiation() }, func(g *game) { g.fac(CmdAdvance) }, Orders, 1},
-		{"orders to report through resolution", func(g *game) { g.toOrders() }, func(g *game) { g.allReady() }, Report, 1},
-		{"orders to report by advance", func(g *game) { g.toOrders() }, func(g *game) { g.fac(CmdAdvance) }, Report, 1},
-		{"report to next turn's events", func(g *game) { g.toOrders(); g.allReady() }, func(g *game) { g.allReady() }, Events, 2},
-		{"report of the last turn to game over", func(g *game) {
+		{"setup to events by start", func(g *testGame) {}, func(g *testGame) { g.fac(CmdStart) }, Events, 1},
+		{"setup to events by advance", func(g *testGame) {}, func(g *testGame) { g.fac(CmdAdvance) }, Events, 1},
+		{"setup to game over by end", func(g *testGame) {}, func(g *testGame) { g.fac(CmdEnd) }, GameOver, 0},
+		{"events to negotiation when all ready", func(g *testGame) { g.fac(CmdStart) }, func(g *testGame) { g.allReady() }, Negotiation, 1},
+		{"events to negotiation by advance", func(g *testGame) { g.fac(CmdStart) }, func(g *testGame) { g.fac(CmdAdvance) }, Negotiation, 1},
+		{"negotiation to orders when all ready", func(g *testGame) { g.toNegotiation() }, func(g *testGame) { g.allReady() }, Orders, 1},
+		{"negotiation to orders by advance", func(g *testGame) { g.toNegotiation() }, func(g *testGame) { g.fac(CmdAdvance) }, Orders, 1},
+		{"orders to report through resolution", func(g *testGame) { g.toOrders() }, func(g *testGame) { g.allReady() }, Report, 1},
+		{"orders to report by advance", func(g *testGame) { g.toOrders() }, func(g *testGame) { g.fac(CmdAdvance) }, Report, 1},
+		{"report to next turn's events", func(g *testGame) { g.toOrders(); g.allReady() }, func(g *testGame) { g.allReady() }, Events, 2},
+		{"report of the last turn to game over", func(g *testGame) {
 			g.fac(CmdStart)
-			for g.st.Turn < g.st.sc.Turns || g.st.Phase != Report {
+			for g.st.Turn < g.st.Scenario().Turns || g.st.Phase != Report {
 				g.allReady()
 			}
-		}, func(g *game) { g.allReady() }, GameOver, 4},
-		{"events to game over by end", func(g *game) { g.fac(CmdStart) }, func(g *game) { g.fac(CmdEnd) }, GameOver, 1},
-		{"negotiation to game over by end", func(g *game) { g.toNegotiation() }, func(g *game) { g.fac(CmdEnd) }, GameOver, 1},
-		{"orders to game over by end", func(g *game) { g.toOrders() }, func(g *game) { g.fac(CmdEnd) }, GameOver, 1},
-		{"report to game over by end", func(g *game) { g.toOrders(); g.allReady() }, func(g *game) { g.fac(CmdEnd) }, GameOver, 1},
+		}, func(g *testGame) { g.allReady() }, GameOver, 4},
+		{"events to game over by end", func(g *testGame) { g.fac(CmdStart) }, func(g *testGame) { g.fac(CmdEnd) }, GameOver, 1},
+		{"negotiation to game over by end", func(g *testGame) { g.toNegotiation() }, func(g *testGame) { g.fac(CmdEnd) }, GameOver, 1},
+		{"orders to game over by end", func(g *testGame) { g.toOrders() }, func(g *testGame) { g.fac(CmdEnd) }, GameOver, 1},
+		{"report to game over by end", func(g *testGame) { g.toOrders(); g.allReady() }, func(g *testGame) { g.fac(CmdEnd) }, GameOver, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -80,7 +82,7 @@ func TestResolutionIsAnnounced(t *testing.T) {
 	g := newTestGame(t, mustTiny(t), 1)
 	g.toOrders()
 	var all []Event
-	for _, s := range g.st.sc.Seats {
+	for _, s := range g.st.Scenario().Seats {
 		all = append(all, g.do(Command{Kind: CmdReady, Seat: s.ID})...)
 	}
 	var phases []Phase
@@ -99,7 +101,7 @@ func TestNegotiationRounds(t *testing.T) {
 	g.toNegotiation()
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{
 		Title: "Calm", Parties: []string{"eu"}, Duration: 1,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "eu", Target: "us", Level: "10"}},
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "eu", Target: "us", Level: "10"}},
 	}})
 	g.allReady()
 	if g.st.Phase != Negotiation || g.st.Round != 2 {
@@ -118,7 +120,7 @@ func TestLastRoundLapsesOpenProposals(t *testing.T) {
 	g.toNegotiation()
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{
 		Title: "Calm", Parties: []string{"eu"}, Duration: 1,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "eu", Target: "us", Level: "10"}},
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "eu", Target: "us", Level: "10"}},
 	}})
 	evs := g.fac(CmdAdvance)
 	if g.st.Phase != Orders || g.st.Deals[0].Status != Lapsed || !hasEvent(evs, EvClosed) {
@@ -174,9 +176,9 @@ func TestSettlementEndsGame(t *testing.T) {
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{
 		Title: "Grand bargain", Parties: []string{"prc"}, Duration: 4,
 		Clauses: []ClauseSpec{
-			{Kind: TariffCeiling, Actor: "us", Target: "prc", Level: "10"},
-			{Kind: LicensingFloor, Actor: "prc", Target: "us", Level: "general"},
-			{Kind: SuspendExtraterritorial, Actor: "prc"},
+			{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "10"},
+			{Lever: "licensing", Bound: AtMost, Actor: "prc", Target: "us", Level: "general"},
+			{Lever: "extraterritorial", Bound: AtMost, Actor: "prc", Level: "off"},
 		},
 	}})
 	g.do(Command{Kind: CmdRespond, Seat: "prc", Deal: 1, Answer: Accept})

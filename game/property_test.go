@@ -1,4 +1,4 @@
-package game
+package game_test
 
 import (
 	"fmt"
@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 // genCommand draws a command that may or may not be legal: real and bogus
 // seats, deal ids, levers and levels, so the engine meets both.
 func genCommand(st *State) *rapid.Generator[Command] {
-	sc, nextDeal := st.sc, st.NextDeal
+	sc, nextDeal := st.Scenario(), st.NextDeal
 	seatIDs := []string{FacilitatorID, "mars"}
 	for _, s := range sc.Seats {
 		seatIDs = append(seatIDs, s.ID, s.ID, s.ID) // seats act more than the rest
@@ -50,7 +52,8 @@ func genCommand(st *State) *rapid.Generator[Command] {
 				n := rapid.IntRange(0, 3).Draw(t, "clauses")
 				for k := 0; k < n; k++ {
 					p.Clauses = append(p.Clauses, ClauseSpec{
-						Kind:   ClauseKind(rapid.IntRange(0, int(numClauseKinds)).Draw(t, "ck")),
+						Lever:  rapid.SampledFrom(leverIDs).Draw(t, "clever"),
+						Bound:  Bound(rapid.IntRange(0, 2).Draw(t, "bound")),
 						Actor:  rapid.SampledFrom(seatIDs).Draw(t, "actor"),
 						Target: rapid.SampledFrom(targets).Draw(t, "target"),
 						Level:  rapid.SampledFrom(levelIDs).Draw(t, "level"),
@@ -82,7 +85,11 @@ func genCommand(st *State) *rapid.Generator[Command] {
 			}
 		case CmdOverride:
 			c.Target = rapid.SampledFrom(seatIDs).Draw(t, "target")
-			c.Indicator = rapid.SampledFrom(append(IndicatorNames(), "mood")).Draw(t, "indicator")
+			var names []string
+			for _, ind := range sc.Public().Indicators {
+				names = append(names, ind.Name)
+			}
+			c.Indicator = rapid.SampledFrom(append(names, "mood")).Draw(t, "indicator")
 			c.Value = rapid.SampledFrom([]float64{-5, 0, 50, 99, 150, math.NaN(), math.Inf(1)}).Draw(t, "value")
 			c.Text = rapid.SampledFrom([]string{"", "correction"}).Draw(t, "note")
 		case CmdSetClock:
@@ -94,36 +101,51 @@ func genCommand(st *State) *rapid.Generator[Command] {
 
 // checkInvariants lists what must hold after every command.
 func checkInvariants(st *State) error {
-	sc := st.sc
+	sc := st.Scenario()
+	ps := sc.Public()
 	n := len(sc.Seats)
 	// Exactly one phase, and never the transient Resolution between commands.
-	if st.Phase >= numPhases || st.Phase == Resolution {
+	if st.Phase > GameOver || st.Phase == Resolution {
 		return fmt.Errorf("phase %d between commands", st.Phase)
 	}
 	// The turn agrees with the phase.
 	if (st.Phase == Setup) != (st.Turn == 0) || st.Turn > sc.Turns || st.Turn < 0 {
 		return fmt.Errorf("turn %d in phase %s", st.Turn, st.Phase)
 	}
-	if st.Phase == Negotiation && (st.Round < 1 || st.Round > max(sc.Negotiation.Rounds, 3)) {
+	if st.Phase == Negotiation && (st.Round < 1 || st.Round > sc.Rounds()) {
 		return fmt.Errorf("negotiation round %d", st.Round)
 	}
 	finite := func(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 	for w, x := range st.World {
-		if !finite(x) || x < 0 {
-			return fmt.Errorf("world %s = %g", WorldIndicator(w), x)
+		if w >= len(ps.World) {
+			if x != 0 {
+				return fmt.Errorf("world slot %d unused but %g", w, x)
+			}
+			continue
 		}
-	}
-	if st.World[Resolve] > 1 || st.World[PRCShare] > 1 {
-		return fmt.Errorf("a share above one: %v", st.World)
+		if spec := ps.World[w]; !finite(x) || x < spec.Min || x > spec.Max {
+			return fmt.Errorf("world %s = %g", spec.Name, x)
+		}
 	}
 	if len(st.Seats) != n {
 		return fmt.Errorf("%d seats, scenario has %d", len(st.Seats), n)
 	}
+	if c, ok := st.Model.(interface{ Check() error }); ok {
+		if err := c.Check(); err != nil {
+			return err
+		}
+	}
 	for i := range st.Seats {
 		s := &st.Seats[i]
 		for k, x := range s.Ind {
-			if !finite(x) {
-				return fmt.Errorf("seat %d %s = %g", i, Indicator(k), x)
+			if k >= len(ps.Indicators) {
+				if x != 0 {
+					return fmt.Errorf("seat %d indicator slot %d unused but %g", i, k, x)
+				}
+				continue
+			}
+			if spec := ps.Indicators[k]; !finite(x) || x < spec.Min || x > spec.Max {
+				return fmt.Errorf("seat %d %s = %g", i, spec.Name, x)
 			}
 		}
 		// Trust within its range.
@@ -131,21 +153,6 @@ func checkInvariants(st *State) error {
 			if x < TrustMin || x > TrustMax || (j >= n && x != 0) {
 				return fmt.Errorf("trust %d->%d = %g", i, j, x)
 			}
-		}
-		// No negative stocks.
-		e := &s.Econ
-		if e.Stockpile < 0 || e.Mining < 0 || e.Separation < 0 || e.Magnets < 0 || e.SubSpend < 0 {
-			return fmt.Errorf("seat %d negative stock %+v", i, e)
-		}
-		for _, p := range e.Pipeline {
-			for _, x := range p {
-				if x < 0 {
-					return fmt.Errorf("seat %d negative pipeline", i)
-				}
-			}
-		}
-		if s.Ind[Capital] < 0 || s.Ind[Capital] > 100 || s.Ind[Tech] < 0 || s.Ind[Tech] > 100 || s.Ind[Coverage] < 0 || s.Ind[Coverage] > 100 {
-			return fmt.Errorf("seat %d indicator out of range %v", i, s.Ind)
 		}
 		// Every policy level exists.
 		for l, lev := range sc.Levers {
@@ -252,7 +259,8 @@ func TestPropertyPrisonersDilemma(t *testing.T) {
 // genLegalish draws a command from a real seat that is often legal: valid
 // clauses between real parties, answers to open proposals, real orders.
 func genLegalish(t *rapid.T, st *State) Command {
-	sc := st.sc
+	sc := st.Scenario()
+	ps := sc.Public()
 	n := len(sc.Seats)
 	seat := rapid.IntRange(0, n-1).Draw(t, "seat")
 	c := Command{Seat: sc.Seats[seat].ID}
@@ -289,17 +297,16 @@ func genLegalish(t *rapid.T, st *State) Command {
 		parties := SeatSet(0).With(seat).With(other)
 		p := &Proposal{Title: "Deal", Parties: []string{sc.Seats[other].ID},
 			Duration: rapid.IntRange(1, 3).Draw(t, "duration"), Visibility: Visibility(rapid.IntRange(0, 1).Draw(t, "vis"))}
-		for _, k := range ClauseKinds() {
-			l, ok := sc.LeverOfKind(k.LeverKind())
-			if !ok || rapid.IntRange(0, 2).Draw(t, "use") > 0 {
+		for l := range ps.Levers {
+			if len(ps.Levers[l].Bounds) == 0 || rapid.IntRange(0, 2).Draw(t, "use") > 0 {
 				continue
 			}
 			for _, actor := range parties.Seats() {
-				slots := sc.Slots(actor, l)
+				slots := ps.Slots(actor, l)
 				if len(slots) == 0 {
 					continue
 				}
-				cs := ClauseSpec{Kind: k, Actor: sc.Seats[actor].ID,
+				cs := ClauseSpec{Lever: ps.Levers[l].ID, Bound: rapid.SampledFrom(ps.Levers[l].Bounds).Draw(t, "bound"), Actor: sc.Seats[actor].ID,
 					Level: sc.Levers[l].Levels[rapid.IntRange(0, len(sc.Levers[l].Levels)-1).Draw(t, "lv")].ID}
 				if sc.LeverScope(l) == ScopeEach {
 					cs.Target = sc.Seats[rapid.SampledFrom(slots).Draw(t, "slot")].ID
@@ -313,7 +320,7 @@ func genLegalish(t *rapid.T, st *State) Command {
 		c.Text = "a word"
 	case CmdSubmit:
 		for l := range sc.Levers {
-			for _, slot := range sc.Slots(seat, l) {
+			for _, slot := range ps.Slots(seat, l) {
 				if rapid.IntRange(0, 3).Draw(t, "change") > 0 {
 					continue
 				}

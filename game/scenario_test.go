@@ -1,9 +1,13 @@
-package game
+package game_test
 
 import (
 	"fmt"
+	"github.com/chokepoint-game/chokepoint/game/econ"
+	"github.com/chokepoint-game/chokepoint/game/payoff"
 	"math"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 // tinyScenario is a hand-made three-seat scenario small enough to reason
@@ -67,7 +71,7 @@ func tinyScenario() *Scenario {
 				Levels: []Level{{"none", 0}, {"advanced", 0.3}, {"broad", 0.6}, {"total", 1}}},
 			{ID: "stockpile", Name: "Stockpile", Kind: "stockpile", Scope: "self", Levels: []Level{{"none", 0}, {"some", 2}}},
 		},
-		Model: ModelDef{Kind: EconomyModelKind},
+		Model: ModelDef{Kind: econ.Kind},
 		World: map[string]float64{"price-china": 75, "price-world": 85, "prc-share": 0.9, "resolve": 0.2},
 		Timeline: []EventDef{
 			{ID: "rule", Turn: 2, Title: "The rule starts", Effects: []Effect{{Seat: "prc", Lever: "extraterritorial", Level: "on"}}},
@@ -193,7 +197,7 @@ func prisonersDilemma(turns int) *Scenario {
 			{ID: "prc", Name: "PRC", Start: map[string]map[string]string{"tariff": {"all": "low"}}},
 		},
 		Levers: []LeverDef{{ID: "tariff", Name: "Tariff", Kind: "tariff", Scope: "each", Levels: []Level{{"low", 10}, {"high", 60}}}},
-		Model: ModelDef{Kind: PayoffModelKind, Lever: "tariff", Payoffs: []PayoffRow{
+		Model: ModelDef{Kind: payoff.Kind, Lever: "tariff", Payoffs: []PayoffRow{
 			row("low", "low", 3, 3), row("high", "high", 1, 1), row("high", "low", 5, 0), row("low", "high", 0, 5),
 		}},
 	}

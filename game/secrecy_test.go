@@ -1,10 +1,12 @@
-package game
+package game_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 const marker = "ZQXMARKER"
@@ -27,12 +29,12 @@ func TestViewsKeepSecrets(t *testing.T) {
 	g.toNegotiation()
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{
 		Title: marker + "-deal", Note: marker + "-note", Parties: []string{"eu"}, Duration: 2, Visibility: Secret,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "eu", Target: "us", Level: "0"}},
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "eu", Target: "us", Level: "0"}},
 	}})
 	g.do(Command{Kind: CmdRespond, Seat: "eu", Deal: 1, Answer: Accept})
 	g.do(Command{Kind: CmdPropose, Seat: "us", Proposal: &Proposal{
 		Title: marker + "-proposal", Parties: []string{"eu"}, Duration: 1, Visibility: Public,
-		Clauses: []ClauseSpec{{Kind: TariffCeiling, Actor: "us", Target: "eu", Level: "0"}},
+		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "eu", Level: "0"}},
 	}})
 	g.do(Command{Kind: CmdMessage, Seat: "us", To: []string{"eu"}, Text: marker + "-message"})
 

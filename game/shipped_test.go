@@ -82,8 +82,8 @@ func BenchmarkApplyDefault(b *testing.B) {
 	propose := game.Command{Kind: game.CmdPropose, Seat: "us", Proposal: &game.Proposal{
 		Title: "Calm for calm", Parties: []string{"prc"}, Duration: 2,
 		Clauses: []game.ClauseSpec{
-			{Kind: game.SuspendExtraterritorial, Actor: "prc"},
-			{Kind: game.LicensingFloor, Actor: "prc", Target: "us", Level: sc.Levers[mustLever(b, sc, game.LeverLicensing)].Levels[1].ID},
+			{Lever: "extraterritorial", Bound: game.AtMost, Actor: "prc", Level: "off"},
+			{Lever: "licensing", Bound: game.AtMost, Actor: "prc", Target: "us", Level: sc.Levers[mustLever(b, sc, "licensing")].Levels[1].ID},
 		},
 	}}
 	negotiation := st
@@ -99,7 +99,7 @@ func BenchmarkApplyDefault(b *testing.B) {
 			orders, _, _ = game.Apply(orders, game.Command{Kind: game.CmdReady, Seat: s.ID})
 		}
 	}
-	tariff := mustLever(b, sc, game.LeverTariff)
+	tariff := mustLever(b, sc, "tariff")
 	submit := game.Command{Kind: game.CmdSubmit, Seat: "us", Orders: []game.Order{
 		{Lever: sc.Levers[tariff].ID, Towards: "prc", Level: sc.Levers[tariff].Levels[len(sc.Levers[tariff].Levels)-1].ID},
 	}}
@@ -125,8 +125,8 @@ func BenchmarkApplyDefault(b *testing.B) {
 	}
 }
 
-func mustLever(tb testing.TB, sc *game.Scenario, k game.LeverKind) int {
-	l, ok := sc.LeverOfKind(k)
+func mustLever(tb testing.TB, sc *game.Scenario, k string) int {
+	l, ok := sc.Public().LeverOfKind(k)
 	if !ok {
 		tb.Fatalf("no %s lever", k)
 	}
@@ -168,7 +168,7 @@ func TestPropertyShippedScenarios(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			game.PropertyCheck(t, sc)
+			PropertyCheck(t, sc)
 		})
 	}
 }

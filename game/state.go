@@ -29,13 +29,10 @@ type State struct {
 	Clock int               `json:"clock"`
 	Seq   int               `json:"seq"` // commands applied so far
 	Seats []SeatState       `json:"seats"`
-	World [NumWorld]float64 `json:"world"`
-	// WorldBase holds the calm levels the model moves world indicators
-	// from (the ex-China price with no shortfall, say).
-	WorldBase [NumWorld]float64 `json:"world-base"`
-	// Econ is the model's own world-level state.
-	Econ  WorldEcon `json:"econ"`
-	Deals []Deal    `json:"deals"` // open proposals, deals in force, and deals closed this turn
+	World [MaxWorld]float64 `json:"world"`
+	// Model is the model's own state between turns (see ModelState).
+	Model ModelState `json:"model"`
+	Deals []Deal     `json:"deals"` // open proposals, deals in force, and deals closed this turn
 	// NextDeal is the id the next proposal gets; ids are never reused.
 	NextDeal int       `json:"next-deal"`
 	Messages []Message `json:"messages"` // this turn's messages
@@ -56,7 +53,7 @@ type SeatState struct {
 	Orders    Policy                 `json:"orders"` // this turn's orders, secret until resolution
 	Submitted bool                   `json:"submitted"`
 	Ready     bool                   `json:"ready"`
-	Ind       [NumIndicators]float64 `json:"indicators"`
+	Ind       [MaxIndicators]float64 `json:"indicators"`
 	Trust     [MaxSeats]float64      `json:"trust"` // this seat's trust towards each seat
 	// Secret holds indices into the seat's secret objective pool; the
 	// first NSecret are dealt.
@@ -68,73 +65,7 @@ type SeatState struct {
 	// Points earned per objective so far: public objectives first, then
 	// the dealt secret ones, in order.
 	Points [MaxObjectives]float64 `json:"points"`
-	Econ   EconState              `json:"econ"` // the model's own per-seat state
 }
-
-// WorldEcon is world-level state a model keeps between turns.
-type WorldEcon struct {
-	// Shortfall is the share of demand outside the producer left unmet in
-	// the last resolution.
-	Shortfall float64 `json:"shortfall"`
-}
-
-// EconState is per-seat state that models keep between turns.
-type EconState struct {
-	Stockpile float64 `json:"stockpile"` // kt of rare-earth oxide held
-	// Capacity in operation, kt a year, by stage.
-	Mining     float64 `json:"mining"`
-	Separation float64 `json:"separation"`
-	Magnets    float64 `json:"magnets"`
-	// Pipeline holds capacity under construction by stage (mining,
-	// separation, magnets): Pipeline[s][k] comes into operation k+1 turns
-	// from now, in kt a year.
-	Pipeline [3][pipelineLen]float32 `json:"pipeline"`
-	// SubSpend is the cumulative spend on recycling and substitutes, $bn.
-	SubSpend float64 `json:"sub-spend"`
-	// Distress counts the turns in a row the seat's producers have sold
-	// below cost; Failures counts the times they went bankrupt.
-	Distress int `json:"distress"`
-	Failures int `json:"failures"`
-	// Gap is the seat's rare-earth shortfall before stockpile draws in the
-	// last resolution and Gap0 the one it started with, kt a year.
-	Gap  float64 `json:"gap"`
-	Gap0 float64 `json:"gap0"`
-	// Output is the seat's production of finished rare-earth supply in the
-	// last resolution, kt a year.
-	Output float64 `json:"output"`
-	// Substitution is tech access recovered by domestic substitution.
-	Substitution float64 `json:"substitution"`
-	// Base is the economy's baseline path, 100 at the start, growing with
-	// the seat's baseline growth.
-	Base float64 `json:"base"`
-	// TechTarget is tech access under the controls in force, before
-	// substitution.
-	TechTarget float64 `json:"tech-target"`
-	// Term holds the model's drag terms of the last resolution and Term0
-	// their levels under the starting policy; changes count from Term0.
-	Term  [numTerms]float64 `json:"term"`
-	Term0 [numTerms]float64 `json:"term0"`
-}
-
-// The terms a model keeps a baseline for: the economy's drags, then the
-// two inflation terms.
-const (
-	termTrade = iota
-	termIndustry
-	termTech
-	termInflation
-	termControls
-	termFinance
-	termSpend
-	termPurchases
-	termTariffInflation
-	termShortageInflation
-	numTerms
-)
-
-// pipelineLen bounds build lags, in turns. The pipeline is float32 to
-// keep the seat small: it is copied with every new state.
-const pipelineLen = 30
 
 // Scenario is the scenario the state belongs to.
 func (s *State) Scenario() *Scenario { return s.sc }
@@ -148,47 +79,29 @@ type Message struct {
 	Text string  `json:"text"`
 }
 
-// Change is one indicator's change at resolution with its largest causes.
+// Change is one indicator's change at resolution with its causes: the
+// largest few by size, and the rest summed in Other, so that the causes
+// always add up to the change.
 type Change struct {
 	Seat      int              `json:"seat"`
 	Indicator Indicator        `json:"indicator"`
 	From      float64          `json:"from"`
 	To        float64          `json:"to"`
-	Causes    [maxCauses]Cause `json:"causes"`
+	Causes    [MaxCauses]Cause `json:"causes"`
+	// Other is the part of the change the listed causes leave out.
+	Other float64 `json:"other,omitempty"`
 }
 
-const maxCauses = 3
+// MaxCauses is how many causes a change names.
+const MaxCauses = 4
 
-// Cause is one term of a change: what produced it and how much.
+// Cause is one term of a change: what produced it and how much. Kind is
+// the model's own numbering (its CauseText reads it); 0 is no cause.
 type Cause struct {
-	Kind  CauseKind `json:"kind"`
-	Other int       `json:"other"` // the other seat involved, or -1
-	Lever int       `json:"lever"` // the lever involved, or -1
-	Level int       `json:"level"` // its level, or -1
-	Value float64   `json:"value"` // a figure the text quotes (coverage, rate)
-	Delta float64   `json:"delta"` // the size of this term
+	Kind  uint8   `json:"kind"`
+	Other int     `json:"other"` // the other seat involved, or -1
+	Lever int     `json:"lever"` // the lever involved, or -1
+	Level int     `json:"level"` // its level, or -1
+	Value float64 `json:"value"` // a figure the text quotes (coverage, rate)
+	Delta float64 `json:"delta"` // the size of this term
 }
-
-// CauseKind names the mechanism behind a change.
-type CauseKind uint8
-
-// Causes the models report.
-const (
-	CauseNone         CauseKind = iota
-	CauseBaseline               // baseline growth or drift
-	CauseCoverage               // rare-earth coverage below demand
-	CauseLicensing              // a producer's licensing towards this seat
-	CauseTariffOwn              // this seat's tariffs (prices at home)
-	CauseTariffOn               // tariffs on this seat's goods
-	CauseTech                   // chip and software controls on this seat
-	CauseControlCost            // the cost of this seat's own controls
-	CauseFinance                // financial sanctions on this seat
-	CauseInflation              // inflation above its starting rate
-	CauseShortage               // shortages at home
-	CauseSubstitution           // domestic substitution recovering tech
-	CauseStockpile              // stockpile drawn
-	CauseRegen                  // political capital regenerating
-	CausePayoff                 // a payoff-table outcome
-	CauseSpend                  // spending on industrial policy
-	CausePurchases              // purchases sold and bought under commitments
-)

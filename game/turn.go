@@ -73,17 +73,23 @@ func (a *applier) closePhase(force bool) {
 		a.moveTo(Negotiation)
 		a.st.Clock = a.st.sc.Negotiation.ClockSeconds
 	case Negotiation:
-		rounds := a.st.sc.Negotiation.Rounds
-		if rounds == 0 {
-			rounds = 3
-		}
-		a.clearReady()
-		if !force && a.st.Activity && a.st.Round < rounds {
+		// Another round starts when something was proposed or answered in
+		// this one, while rounds remain. A seat that said it was ready
+		// stays ready in it, unless a proposal awaits its answer: a seat
+		// says it is done once a turn, not once a round. If that leaves
+		// no seat owing anything, negotiation is over.
+		if !force && a.st.Activity && a.st.Round < a.st.sc.Rounds() && a.someoneAwaited() {
 			a.st.Round++
 			a.st.Activity = false
+			for i := range a.st.Seats {
+				if a.st.Seats[i].Ready && a.awaited(i) {
+					a.seats()[i].Ready = false
+				}
+			}
 			a.emit(Event{Kind: EvPhase, Seat: -1, Public: true, Value: float64(a.st.Round)})
 			return
 		}
+		a.clearReady()
 		a.lapseProposals()
 		seats := a.seats()
 		for i := range seats {
@@ -105,6 +111,26 @@ func (a *applier) closePhase(force bool) {
 	}
 }
 
+// awaited reports whether a proposal awaits seat's answer.
+func (a *applier) awaited(seat int) bool {
+	for i := range a.st.Deals {
+		if a.st.Deals[i].Awaits(seat) {
+			return true
+		}
+	}
+	return false
+}
+
+// someoneAwaited reports whether any proposal awaits anyone's answer.
+func (a *applier) someoneAwaited() bool {
+	for i := range a.st.Seats {
+		if a.awaited(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // lapseProposals closes the proposals nobody finished answering.
 func (a *applier) lapseProposals() {
 	for k := range a.st.Deals {
@@ -118,23 +144,18 @@ func (a *applier) lapseProposals() {
 }
 
 // settled reports whether the scenario's end condition holds: a deal in
-// force between all settlement parties with enough clauses.
+// force that settles the game.
 func (a *applier) settled() bool {
-	need := a.st.sc.ix.settlement
-	if need == 0 {
-		return false
-	}
 	for i := range a.st.Deals {
-		d := &a.st.Deals[i]
-		if d.Status == InForce && d.Parties&need == need && len(d.Clauses) >= a.st.sc.End.Settlement.MinClauses {
+		if d := &a.st.Deals[i]; d.Status == InForce && a.st.sc.ix.public.Settles(d) {
 			return true
 		}
 	}
 	return false
 }
 
-// enterTurn begins turn t: news and messages start afresh, deals that ran
-// their course expire, and the turn's events fire.
+// enterTurn begins turn t: news and messages start afresh, deals whose
+// last turn is over expire, and the turn's events fire.
 func (a *applier) enterTurn(t int) {
 	a.st.Turn = t
 	a.resetNews(8)
@@ -143,6 +164,10 @@ func (a *applier) enterTurn(t int) {
 	// Only open deals carry over; the closed ones stay in the log.
 	var keep []Deal
 	for _, d := range a.st.Deals {
+		if d.Status == InForce && d.End < t {
+			d.Status = Expired
+			a.emit(Event{Kind: EvClosed, Seat: -1, Deal: d.ID, Status: Expired, Audience: d.Parties, Public: d.Visibility == Public})
+		}
 		if d.Status.Open() {
 			keep = append(keep, d)
 		}
@@ -158,12 +183,12 @@ func (a *applier) enterTurn(t int) {
 	ix := a.st.sc.ix
 	for k, e := range a.st.sc.Timeline {
 		if e.Turn == t {
-			a.fire(EvScheduled, e.ID, &ix.timeline[k])
+			a.fire(EvScheduled, &a.st.sc.Timeline[k], &ix.timeline[k])
 		}
 	}
 	if t > 1 && len(ix.deck) > 0 && a.st.RNG.Float64() < a.st.sc.Deck.Chance {
 		k := a.draw()
-		a.fire(EvDrawn, a.st.sc.Deck.Events[k].ID, &ix.deck[k])
+		a.fire(EvDrawn, &a.st.sc.Deck.Events[k], &ix.deck[k])
 	}
 }
 
@@ -183,26 +208,25 @@ func (a *applier) draw() int {
 	return len(a.st.sc.Deck.Events) - 1
 }
 
-// fire announces an event and applies its effects.
-func (a *applier) fire(kind EventKind, id string, e *eventIndex) {
-	a.emit(Event{Kind: kind, Seat: -1, Ref: id, Audience: e.audience, Public: e.audience == 0})
+// fire announces an event card and applies its effects.
+func (a *applier) fire(kind EventKind, def *EventDef, e *eventIndex) {
+	a.emit(Event{Kind: kind, Seat: -1, Ref: def.ID, Title: def.Title, Text: def.Text, Audience: e.audience, Public: e.audience == 0})
 	for _, f := range e.effects {
 		a.effect(&f)
 	}
 }
 
-// effect applies one event effect to the state.
+// effect applies one event effect to the state, keeping every indicator
+// within its bounds.
 func (a *applier) effect(f *effectIndex) {
 	st := &a.st
+	ix := st.sc.ix
 	if f.kind == effWorld {
 		x := st.World[f.world] + f.add
 		if f.hasSet {
 			x = f.set
 		}
-		if f.world == PRCShare || f.world == Resolve || f.world == ExChinaSupply {
-			x = min(1, x)
-		}
-		st.World[f.world] = max(0, x)
+		st.World[f.world] = ix.world[f.world].Clamp(x)
 		return
 	}
 	seats := a.seats()
@@ -217,38 +241,26 @@ func (a *applier) effect(f *effectIndex) {
 			if f.hasSet {
 				x = f.set
 			}
-			s.Ind[f.indicator] = clampIndicator(f.indicator, x)
+			s.Ind[f.indicator] = ix.indicators[f.indicator].Clamp(x)
 		case effTrust:
 			if f.trustWith != i {
 				s.Trust[f.trustWith] = clampTrust(s.Trust[f.trustWith] + f.add)
 			}
 		case effLever:
-			li := &st.sc.ix.levers[f.lever]
-			if !li.setters.Has(i) {
+			li := &ix.public.Levers[f.lever]
+			if !li.Setters.Has(i) {
 				continue
 			}
-			if li.scope != ScopeEach {
+			if li.Scope != ScopeEach {
 				s.Policy[f.lever][0], s.Orders[f.lever][0] = uint8(f.level), uint8(f.level)
 				continue
 			}
 			for to := range seats {
-				if (f.towards < 0 || f.towards == to) && st.sc.ix.mayTarget(f.lever, i, to) {
+				if (f.towards < 0 || f.towards == to) && ix.mayTarget(f.lever, i, to) {
 					s.Policy[f.lever][to], s.Orders[f.lever][to] = uint8(f.level), uint8(f.level)
 				}
 			}
 		}
-	}
-}
-
-// clampIndicator keeps an indicator within the range it can take.
-func clampIndicator(ind Indicator, x float64) float64 {
-	switch ind {
-	case Inflation, Score:
-		return x
-	case Tech, Capital, Coverage:
-		return max(0, min(100, x))
-	default:
-		return max(0, x)
 	}
 }
 

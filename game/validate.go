@@ -1,6 +1,7 @@
 package game
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"reflect"
@@ -43,22 +44,25 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func (sc *Scenario) Validate() []FieldError {
 	sc.ix = nil
 	var p Problems
-	ix := &scenarioIndex{seat: map[string]int{}, lever: map[string]int{}}
-	for k := range ix.kind {
-		ix.kind[k] = -1
-	}
+	ix := &scenarioIndex{seat: map[string]int{}, lever: map[string]int{}, public: &PublicScenario{}}
 	v := validator{sc: sc, ix: ix, p: &p}
 	v.header()
+	v.modelKind()
 	v.seatsAndLevers()
 	v.seatDetails()
 	v.world()
 	v.events()
 	v.end()
+	// The model's builder reads the scenario through its accessors, which
+	// read the index built so far.
+	sc.ix = ix
 	v.model()
+	sc.ix = nil
 	v.values()
 	if len(p.list) > 0 {
 		return p.list
 	}
+	v.public()
 	sc.ix = ix
 	return nil
 }
@@ -136,12 +140,12 @@ func (v *validator) seatsAndLevers() {
 	if len(sc.Levers) > MaxLevers {
 		v.add("$.levers", "at most %d levers, not %d", MaxLevers, len(sc.Levers))
 	}
-	ix.levers = make([]leverIndex, len(sc.Levers))
+	levers := make([]Lever, len(sc.Levers))
+	ix.public.Levers = levers
 	for i, l := range sc.Levers {
 		path := fmt.Sprintf("$.levers[%d]", i)
-		li := &ix.levers[i]
-		li.levels = map[string]int{}
-		li.coercive = -1
+		li := &levers[i]
+		*li = Lever{ID: l.ID, Name: l.Name, Kind: l.Kind, Help: l.Help, Levels: l.Levels, levels: map[string]int{}, Coercive: -1}
 		v.id(path+".id", l.ID)
 		if _, dup := ix.lever[l.ID]; dup {
 			v.add(path+".id", "lever %q is defined twice", l.ID)
@@ -151,22 +155,30 @@ func (v *validator) seatsAndLevers() {
 		if strings.TrimSpace(l.Name) == "" {
 			v.add(path+".name", "is required")
 		}
-		kind, ok := ParseLeverKind(l.Kind)
-		if !ok {
-			v.add(path+".kind", "unknown lever kind %q (one of %s)", l.Kind, strings.Join(LeverKinds(), ", "))
-		} else if ix.kind[kind] >= 0 {
-			v.add(path+".kind", "lever kind %q is already used by lever %q", l.Kind, sc.Levers[ix.kind[kind]].ID)
-		} else {
-			ix.kind[kind] = int8(i)
+		li.kind = -1
+		if spec := ix.spec; spec != nil {
+			k := slices.IndexFunc(spec.Levers, func(ks LeverKindSpec) bool { return ks.Name == l.Kind })
+			switch {
+			case k < 0:
+				v.add(path+".kind", "the %s model has no lever kind %q (one of %s)", spec.Kind, l.Kind, strings.Join(kindNames(spec), ", "))
+			case ix.byKind[k] >= 0:
+				v.add(path+".kind", "lever kind %q is already used by lever %q", l.Kind, sc.Levers[ix.byKind[k]].ID)
+			default:
+				ix.byKind[k] = i
+				li.kind = k
+				ks := &spec.Levers[k]
+				li.Hostile, li.Spend, li.Bounds = ks.Hostile, ks.Spend, ks.Bounds
+				li.AtMost, li.AtLeast = cmp.Or(ks.AtMost, "at most"), cmp.Or(ks.AtLeast, "at least")
+				li.Towards, li.Unit = cmp.Or(ks.Towards, "towards"), ks.Unit
+			}
 		}
-		li.kind = kind
 		scope, ok := parseScope(l.Scope)
 		if !ok {
 			v.add(path+".scope", "unknown scope %q (each, all or self)", l.Scope)
-		} else if ok && kind < NumLeverKinds && l.Kind != "" && kindScope(kind) != scope {
-			v.add(path+".scope", "a %s lever must have scope %s", l.Kind, kindScope(kind))
+		} else if li.kind >= 0 && ix.spec.Levers[li.kind].Scope != scope {
+			v.add(path+".scope", "a %s lever must have scope %s", l.Kind, ix.spec.Levers[li.kind].Scope)
 		}
-		li.scope = scope
+		li.Scope = scope
 		if len(l.Levels) < 2 || len(l.Levels) > MaxLevels {
 			v.add(path+".levels", "a lever needs between 2 and %d levels, not %d", MaxLevels, len(l.Levels))
 		}
@@ -181,7 +193,7 @@ func (v *validator) seatsAndLevers() {
 		}
 		if l.Coercive != "" {
 			if j, ok := li.levels[l.Coercive]; ok {
-				li.coercive = j
+				li.Coercive = j
 			} else {
 				v.add(path+".coercive", "lever %q has no level %q", l.ID, l.Coercive)
 			}
@@ -191,16 +203,16 @@ func (v *validator) seatsAndLevers() {
 	all := AllSeats(min(len(sc.Seats), MaxSeats))
 	for i, l := range sc.Levers {
 		path := fmt.Sprintf("$.levers[%d]", i)
-		li := &ix.levers[i]
-		li.setters, li.targets = all, all
+		li := &levers[i]
+		li.Setters, li.Targets = all, all
 		if len(l.Setters) > 0 {
-			li.setters = v.seatSet(path+".setters", l.Setters)
+			li.Setters = v.seatSet(path+".setters", l.Setters)
 		}
 		if len(l.Targets) > 0 {
-			if li.scope != ScopeEach {
+			if li.Scope != ScopeEach {
 				v.add(path+".targets", "only a lever of scope each has targets")
 			}
-			li.targets = v.seatSet(path+".targets", l.Targets)
+			li.Targets = v.seatSet(path+".targets", l.Targets)
 		}
 	}
 }
@@ -241,7 +253,7 @@ func (v *validator) levelIndex(path string, lever int, id string) int {
 	if lever < 0 {
 		return -1
 	}
-	j, ok := v.ix.levers[lever].levels[id]
+	j, ok := v.ix.public.Levers[lever].levels[id]
 	if !ok {
 		v.add(path, "lever %q has no level %q", v.sc.Levers[lever].ID, id)
 		return -1
@@ -250,16 +262,13 @@ func (v *validator) levelIndex(path string, lever int, id string) int {
 }
 
 // mayTarget reports whether seat `from` may set lever l towards `to`.
-func (ix *scenarioIndex) mayTarget(l, from, to int) bool {
-	li := &ix.levers[l]
-	return li.scope == ScopeEach && li.setters.Has(from) && li.targets.Has(to) && from != to
-}
+func (ix *scenarioIndex) mayTarget(l, from, to int) bool { return ix.public.MayTarget(from, l, to) }
 
 func (v *validator) seatDetails() {
 	sc, ix := v.sc, v.ix
 	n := min(len(sc.Seats), MaxSeats)
-	ix.objectives = make([][]objectiveIndex, n)
-	ix.pool = make([][]objectiveIndex, n)
+	ix.public.Seats = make([]PublicSeat, n)
+	ix.pool = make([][]Condition, n)
 	for i := 0; i < n; i++ {
 		s := sc.Seats[i]
 		path := fmt.Sprintf("$.seats[%d]", i)
@@ -304,8 +313,8 @@ func (v *validator) seatDetails() {
 			if l < 0 {
 				continue
 			}
-			li := &ix.levers[l]
-			if !li.setters.Has(i) {
+			li := &ix.public.Levers[l]
+			if !li.Setters.Has(i) {
 				v.add(lpath, "seat %q may not set lever %q", s.ID, lid)
 				continue
 			}
@@ -315,8 +324,8 @@ func (v *validator) seatDetails() {
 				if to == "all" {
 					continue
 				}
-				if li.scope != ScopeEach {
-					v.add(tpath, "lever %q has scope %s: use the key \"all\"", lid, li.scope)
+				if li.Scope != ScopeEach {
+					v.add(tpath, "lever %q has scope %s: use the key \"all\"", lid, li.Scope)
 					continue
 				}
 				if j := v.seatIndex(tpath, to); j >= 0 && !ix.mayTarget(l, i, j) {
@@ -326,7 +335,8 @@ func (v *validator) seatDetails() {
 		}
 		ids := map[string]bool{}
 		for j, o := range s.Objectives {
-			ix.objectives[i] = append(ix.objectives[i], v.objective(fmt.Sprintf("%s.objectives[%d]", path, j), i, o, ids))
+			c := v.objective(fmt.Sprintf("%s.objectives[%d]", path, j), i, o, ids)
+			ix.public.Seats[i].Objectives = append(ix.public.Seats[i].Objectives, ObjectiveDef{ID: o.ID, Text: o.Text, Points: o.Points, Cond: c})
 		}
 		for j, o := range s.Secret.Pool {
 			ix.pool[i] = append(ix.pool[i], v.objective(fmt.Sprintf("%s.secret-objectives.pool[%d]", path, j), i, o, ids))
@@ -343,8 +353,8 @@ func (v *validator) seatDetails() {
 	}
 }
 
-func (v *validator) objective(path string, holder int, o Objective, ids map[string]bool) objectiveIndex {
-	oi := objectiveIndex{seat: holder, lever: -1, towards: -1, level: -1, dealWith: -1, points: o.Points}
+func (v *validator) objective(path string, holder int, o Objective, ids map[string]bool) Condition {
+	c := Condition{Seat: holder, Lever: -1, Level: -1, DealWith: -1}
 	v.id(path+".id", o.ID)
 	if ids[o.ID] {
 		v.add(path+".id", "objective %q is defined twice for this seat", o.ID)
@@ -355,7 +365,7 @@ func (v *validator) objective(path string, holder int, o Objective, ids map[stri
 	}
 	switch o.When {
 	case "every-turn":
-		oi.everyTurn = true
+		c.EveryTurn = true
 	case "end":
 	default:
 		v.add(path+".when", "must be every-turn or end, not %q", o.When)
@@ -370,49 +380,47 @@ func (v *validator) objective(path string, holder int, o Objective, ids map[stri
 		v.add(path, "needs exactly one condition of indicator, world, lever or deal-with; it has %d", conds)
 	}
 	if o.Seat != "" {
-		oi.seat = v.seatIndex(path+".seat", o.Seat)
+		c.Seat = v.seatIndex(path+".seat", o.Seat)
 	}
 	needOp := true
 	switch {
 	case o.Indicator != "":
-		oi.kind = condIndicator
-		ind, ok := ParseIndicator(o.Indicator)
-		if !ok {
-			v.add(path+".indicator", "unknown indicator %q (one of %s)", o.Indicator, strings.Join(IndicatorNames(), ", "))
-		}
-		oi.indicator = ind
+		c.Kind = CondIndicator
+		c.Indicator = v.indicator(path+".indicator", o.Indicator)
 	case o.World != "":
-		oi.kind = condWorld
-		w, ok := ParseWorld(o.World)
-		if !ok {
-			v.add(path+".world", "unknown world indicator %q (one of %s)", o.World, strings.Join(WorldNames(), ", "))
-		}
-		oi.world = w
+		c.Kind = CondWorld
+		c.World = v.worldIndicator(path+".world", o.World)
 	case o.Lever != "":
-		oi.kind = condLever
-		oi.lever = v.leverIndex(path+".lever", o.Lever)
-		oi.level = v.levelIndex(path+".level", oi.lever, o.Level)
-		if oi.lever >= 0 && v.ix.levers[oi.lever].scope == ScopeEach {
-			if o.Towards == "" {
-				v.add(path+".towards", "is required for lever %q", o.Lever)
-			} else {
-				oi.towards = v.seatIndex(path+".towards", o.Towards)
+		c.Kind = CondLever
+		c.Lever = v.leverIndex(path+".lever", o.Lever)
+		c.Level = v.levelIndex(path+".level", c.Lever, o.Level)
+		if c.Lever >= 0 {
+			li := &v.ix.public.Levers[c.Lever]
+			if c.Seat >= 0 && !li.Setters.Has(c.Seat) {
+				v.add(path+".lever", "seat %q may not set lever %q", v.sc.Seats[c.Seat].ID, o.Lever)
 			}
-		} else if o.Towards != "" {
-			v.add(path+".towards", "lever %q has no target", o.Lever)
+			if li.Scope == ScopeEach {
+				if o.Towards == "" {
+					v.add(path+".towards", "is required for lever %q", o.Lever)
+				} else {
+					c.Slot = max(0, v.seatIndex(path+".towards", o.Towards))
+				}
+			} else if o.Towards != "" {
+				v.add(path+".towards", "lever %q has no target", o.Lever)
+			}
 		}
 	case o.DealWith != "":
-		oi.kind = condDeal
+		c.Kind = CondDeal
 		needOp = false
-		oi.dealWith = v.seatIndex(path+".deal-with", o.DealWith)
-		if oi.dealWith == holder && o.Seat == "" {
+		c.DealWith = v.seatIndex(path+".deal-with", o.DealWith)
+		if c.DealWith == holder && o.Seat == "" {
 			v.add(path+".deal-with", "a seat cannot have a deal with itself")
 		}
 	}
 	if needOp {
 		switch o.Op {
 		case ">=":
-			oi.atLeast = true
+			c.AtLeast = true
 		case "<=":
 		default:
 			v.add(path+".op", "must be >= or <=, not %q", o.Op)
@@ -420,22 +428,67 @@ func (v *validator) objective(path string, holder int, o Objective, ids map[stri
 	} else if o.Op != "" {
 		v.add(path+".op", "a deal-with condition takes no op")
 	}
-	oi.value = o.Value
-	return oi
+	c.Value = o.Value
+	return c
+}
+
+// indicator resolves a per-seat indicator name against the engine's and
+// the model's indicators.
+func (v *validator) indicator(path, name string) Indicator {
+	for i := range v.ix.indicators {
+		if v.ix.indicators[i].Name == name {
+			return Indicator(i)
+		}
+	}
+	if v.ix.spec != nil {
+		v.add(path, "unknown indicator %q (one of %s)", name, strings.Join(specNames(v.ix.indicators), ", "))
+	}
+	return 0
+}
+
+// worldIndicator resolves a world indicator name against the model's.
+func (v *validator) worldIndicator(path, name string) int {
+	for i := range v.ix.world {
+		if v.ix.world[i].Name == name {
+			return i
+		}
+	}
+	if v.ix.spec != nil {
+		v.add(path, "unknown world indicator %q (one of %s)", name, strings.Join(specNames(v.ix.world), ", "))
+	}
+	return 0
+}
+
+func specNames(specs []IndicatorSpec) []string {
+	out := make([]string, len(specs))
+	for i := range specs {
+		out[i] = specs[i].Name
+	}
+	return out
+}
+
+func kindNames(spec *ModelSpec) []string {
+	out := make([]string, len(spec.Levers))
+	for i := range spec.Levers {
+		out[i] = spec.Levers[i].Name
+	}
+	return out
 }
 
 func (v *validator) world() {
 	for _, k := range sortedKeys(v.sc.World) {
-		w, ok := ParseWorld(k)
-		if !ok {
-			v.add("$.world."+k, "unknown world indicator %q (one of %s)", k, strings.Join(WorldNames(), ", "))
+		if v.ix.spec == nil {
+			break
+		}
+		path := "$.world." + k
+		w := slices.IndexFunc(v.ix.world, func(s IndicatorSpec) bool { return s.Name == k })
+		if w < 0 {
+			v.add(path, "unknown world indicator %q (one of %s)", k, strings.Join(specNames(v.ix.world), ", "))
 			continue
 		}
-		x := v.sc.World[k]
-		if (w == PRCShare || w == Resolve || w == ExChinaSupply) && !(x >= 0 && x <= 1) {
-			v.add("$.world."+k, "must be between 0 and 1, not %g", x)
-		} else if !(x >= 0 && x <= MaxNumber) {
-			v.add("$.world."+k, "must be between 0 and %.0f, not %g", MaxNumber, x)
+		spec := &v.ix.world[w]
+		if x := v.sc.World[k]; !(x >= spec.Min && x <= spec.Max) { // NaN fails too
+			v.add(path, "must be between %g and %g, not %g", spec.Min, spec.Max, x)
 		}
 	}
 }
@@ -526,21 +579,13 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 	switch {
 	case f.Indicator != "":
 		fi.kind = effIndicator
-		ind, ok := ParseIndicator(f.Indicator)
-		if !ok {
-			v.add(path+".indicator", "unknown indicator %q", f.Indicator)
-		}
-		fi.indicator = ind
+		fi.indicator = v.indicator(path+".indicator", f.Indicator)
 		if f.Add == 0 && f.Set == nil {
 			v.add(path, "needs add or set")
 		}
 	case f.World != "":
 		fi.kind = effWorld
-		w, ok := ParseWorld(f.World)
-		if !ok {
-			v.add(path+".world", "unknown world indicator %q", f.World)
-		}
-		fi.world = w
+		fi.world = v.worldIndicator(path+".world", f.World)
 		if f.Add == 0 && f.Set == nil {
 			v.add(path, "needs add or set")
 		}
@@ -552,11 +597,11 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 			v.add(path, "a lever effect sets a level, not add or set")
 		}
 		if fi.lever >= 0 {
-			li := &v.ix.levers[fi.lever]
-			if fi.seat >= 0 && !li.setters.Has(fi.seat) {
+			li := &v.ix.public.Levers[fi.lever]
+			if fi.seat >= 0 && !li.Setters.Has(fi.seat) {
 				v.add(path+".seat", "seat %q may not set lever %q", f.Seat, f.Lever)
 			}
-			if li.scope == ScopeEach {
+			if li.Scope == ScopeEach {
 				if f.Towards == "all" || f.Towards == "" {
 					fi.towards = -1
 				} else if fi.towards = v.seatIndex(path+".towards", f.Towards); fi.towards >= 0 && fi.seat >= 0 && !v.ix.mayTarget(fi.lever, fi.seat, fi.towards) {
@@ -578,7 +623,7 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 
 func (v *validator) end() {
 	s := v.sc.End.Settlement
-	v.ix.settlement = v.seatSet("$.end.settlement.parties", s.Parties)
+	v.ix.public.Settlement = SettlementRule{Parties: v.seatSet("$.end.settlement.parties", s.Parties), MinClauses: s.MinClauses}
 	if len(s.Parties) == 1 {
 		v.add("$.end.settlement.parties", "a settlement needs at least two parties")
 	}
@@ -587,21 +632,58 @@ func (v *validator) end() {
 	}
 }
 
-func (v *validator) model() {
-	mk, ok := models[v.sc.Model.Kind]
-	if v.sc.Model.Kind == "" {
-		v.add("$.model.kind", "is required (one of %s)", strings.Join(ModelKinds(), ", "))
-		return
-	}
+// modelKind finds the scenario's model, whose spec says which lever kinds
+// and indicators the rest of the scenario may use.
+func (v *validator) modelKind() {
+	spec, ok := models[v.sc.Model.Kind]
 	if !ok {
-		v.add("$.model.kind", "unknown model %q (one of %s)", v.sc.Model.Kind, strings.Join(ModelKinds(), ", "))
+		if v.sc.Model.Kind == "" {
+			v.add("$.model.kind", "is required (one of %s)", strings.Join(ModelKinds(), ", "))
+		} else {
+			v.add("$.model.kind", "unknown model %q (one of %s)", v.sc.Model.Kind, strings.Join(ModelKinds(), ", "))
+		}
 		return
 	}
-	m := mk()
+	v.ix.spec = spec
+	v.ix.byKind = make([]int, len(spec.Levers))
+	for k := range v.ix.byKind {
+		v.ix.byKind[k] = -1
+	}
+	v.ix.indicators = append(append([]IndicatorSpec(nil), CoreIndicators[:]...), spec.Indicators...)
+	v.ix.world = spec.World
+	if len(v.ix.indicators) > MaxIndicators || len(v.ix.world) > MaxWorld {
+		panic("game: model " + spec.Kind + " declares more indicators than the engine holds")
+	}
+}
+
+// model checks the model's parameters and builds the model.
+func (v *validator) model() {
+	spec := v.ix.spec
+	if spec == nil {
+		return
+	}
+	v.ix.params = validateParams(v.sc, spec, v.p)
 	// The model reads the index as built so far; it must tolerate the
 	// gaps that earlier mistakes left, which are reported already.
-	m.Validate(v.sc, v.ix, v.p)
-	v.ix.model = m
+	v.ix.model = spec.Build(v.sc, v.p)
+}
+
+// public fills the public scenario once the scenario is known sound.
+func (v *validator) public() {
+	sc, ix := v.sc, v.ix
+	ps := ix.public
+	ps.ID, ps.Title, ps.Summary, ps.StartDate = sc.ID, sc.Title, sc.Summary, sc.StartDate
+	ps.Turns, ps.TurnMonths, ps.Rounds = sc.Turns, sc.TurnMonths, sc.Rounds()
+	ps.ClockSeconds, ps.Rules = sc.Negotiation.ClockSeconds, sc.Rules
+	ps.Model, ps.ModelDoc, ps.UsesCapital = ix.spec.Kind, ix.spec.Doc, ix.spec.UsesCapital
+	ps.Indicators, ps.World = ix.indicators, ix.world
+	ps.Briefing, ps.Debrief = sc.Briefing, sc.Debrief
+	ps.cause = ix.spec.CauseText
+	for i, s := range sc.Seats {
+		p := &ps.Seats[i]
+		p.ID, p.Name, p.Principal, p.Profile = s.ID, s.Name, s.Principal, s.Profile
+		p.Secrets = secretCount(s.Secret)
+	}
 }
 
 // MaxNumber bounds every number a scenario holds, in either direction.

@@ -1,4 +1,4 @@
-package game
+package game_test
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
 )
 
 // leaf is one text or number of a scenario, with its YAML path and a way
@@ -135,7 +137,7 @@ func TestValidateMessages(t *testing.T) {
 		{"huge points", func(sc *Scenario) { sc.Seats[0].Objectives[0].Points = 1.5e308 },
 			`$.seats[0].objectives[0].points: must be between -1000000 and 1000000, not 1.5e+308`},
 		{"infinite world", func(sc *Scenario) { sc.World["price-world"] = math.Inf(1) },
-			`$.world.price-world: must be between 0 and 1000000, not +Inf`},
+			`$.world.price-world: must be between 0 and 1e+12, not +Inf`},
 		{"escape in a title", func(sc *Scenario) { sc.Title = "\x1b]0;PWNED\a" },
 			`$.title: contains a control character (ESC, U+001B) at character 1: text here may hold only printable characters`},
 		{"deck weight", func(sc *Scenario) { sc.Deck.Events[0].Weight = 2e6 },

@@ -1,7 +1,5 @@
 package game
 
-import "time"
-
 // Special viewers. A seat's own view uses its seat index (0 and up).
 const (
 	// Spectator sees only what is public: the projector in a classroom.
@@ -20,7 +18,7 @@ const (
 // never written after it is made.
 type View struct {
 	Viewer   int               `json:"viewer"` // a seat index or one of the special viewers
-	Scenario PublicScenario    `json:"scenario"`
+	Scenario *PublicScenario   `json:"scenario"`
 	Phase    Phase             `json:"phase"`
 	Turn     int               `json:"turn"`
 	Date     string            `json:"date"` // YYYY-MM of the turn
@@ -28,7 +26,7 @@ type View struct {
 	Paused   bool              `json:"paused"`
 	Clock    int               `json:"clock"`
 	Seq      int               `json:"seq"`
-	World    [NumWorld]float64 `json:"world"`
+	World    [MaxWorld]float64 `json:"world"`
 	Seats    []SeatView        `json:"seats"`
 	Deals    []Deal            `json:"deals"`
 	Messages []Message         `json:"messages"`
@@ -38,22 +36,10 @@ type View struct {
 	// Briefing is the viewer's own seat briefing.
 	Briefing string `json:"briefing,omitempty"`
 
-	sc *Scenario // for Forecast: the model and its parameters are public rules
-}
-
-// PublicScenario is what every seat may know of the scenario: everything
-// but other seats' secret objective pools and briefings.
-type PublicScenario struct {
-	ID         string     `json:"id"`
-	Title      string     `json:"title"`
-	Summary    string     `json:"summary"`
-	StartDate  string     `json:"start-date"`
-	Turns      int        `json:"turns"`
-	TurnMonths int        `json:"turn-months"`
-	Levers     []LeverDef `json:"levers"`
-	Rules      Rules      `json:"rules"` // what breaches and concessions cost
-	Briefing   string     `json:"briefing"`
-	Debrief    []string   `json:"debrief"`
+	// For Forecast: the model and its state are public rules and public
+	// quantities; the state is never written once a state holds it.
+	sc    *Scenario
+	model ModelState
 }
 
 // SeatView is one seat as the viewer sees it.
@@ -65,24 +51,24 @@ type SeatView struct {
 	Orders    *Policy                `json:"orders,omitempty"` // the viewer's own, or all for the omniscient view
 	Submitted bool                   `json:"submitted"`
 	Ready     bool                   `json:"ready"`
-	Ind       [NumIndicators]float64 `json:"indicators"`
+	Ind       [MaxIndicators]float64 `json:"indicators"`
 	Trust     [MaxSeats]float64      `json:"trust"`
 	// Breaches is how many breaches by this seat the viewer knows of.
 	Breaches   int             `json:"breaches"`
-	Econ       EconState       `json:"econ"`
 	Objectives []ObjectiveView `json:"objectives"` // public ones, plus the viewer's own secret ones
 	Secrets    int             `json:"secrets"`    // how many secret objectives the seat holds
 }
 
 // ObjectiveView is an objective with its progress.
 type ObjectiveView struct {
-	ID     string  `json:"id"`
-	Text   string  `json:"text"`
-	When   string  `json:"when"`
-	Points float64 `json:"points"` // per fulfilment
-	Earned float64 `json:"earned"`
-	Met    bool    `json:"met"` // its condition holds now
-	Secret bool    `json:"secret"`
+	ID     string    `json:"id"`
+	Text   string    `json:"text"`
+	When   string    `json:"when"`
+	Points float64   `json:"points"` // per fulfilment
+	Earned float64   `json:"earned"`
+	Met    bool      `json:"met"` // its condition holds now
+	Secret bool      `json:"secret"`
+	Cond   Condition `json:"condition"`
 }
 
 // ViewFor builds the view of one viewer. An unknown viewer gets the
@@ -94,25 +80,23 @@ func ViewFor(st State, viewer int) View {
 	}
 	v := View{
 		Viewer: viewer, Phase: st.Phase, Turn: st.Turn, Round: st.Round, Paused: st.Paused,
-		Clock: st.Clock, Seq: st.Seq, World: st.World, Ended: st.Ended, sc: sc,
-		Scenario: PublicScenario{
-			ID: sc.ID, Title: sc.Title, Summary: sc.Summary, StartDate: sc.StartDate,
-			Turns: sc.Turns, TurnMonths: sc.TurnMonths, Levers: sc.Levers, Rules: sc.Rules,
-			Briefing: sc.Briefing, Debrief: sc.Debrief,
-		},
-		Date: TurnDate(sc, st.Turn),
+		Clock: st.Clock, Seq: st.Seq, World: st.World, Ended: st.Ended, sc: sc, model: st.Model,
+		Scenario: sc.ix.public, Date: sc.ix.public.Date(st.Turn),
 	}
 	secrets := viewer == Facilitator || viewer == Omniscient
 	if viewer >= 0 {
 		v.Briefing = sc.Seats[viewer].Briefing
 	}
+	var ind [MaxSeats][MaxIndicators]float64
+	var pacts [MaxSeats]SeatSet
+	pos := st.position(&ind, make([]Policy, len(st.Seats)), &pacts)
 	v.Seats = make([]SeatView, len(st.Seats))
 	for i := range st.Seats {
 		s := &st.Seats[i]
 		sv := SeatView{
 			ID: sc.Seats[i].ID, Name: sc.Seats[i].Name, Principal: sc.Seats[i].Principal,
 			Policy: s.Policy, Submitted: s.Submitted, Ready: s.Ready, Ind: s.Ind, Trust: s.Trust,
-			Econ: s.Econ, Secrets: s.NSecret,
+			Secrets: s.NSecret,
 		}
 		if viewer == i || viewer == Omniscient {
 			o := s.Orders
@@ -126,7 +110,7 @@ func ViewFor(st State, viewer int) View {
 				sv.Breaches = max(sv.Breaches, int(k))
 			}
 		}
-		sv.Objectives = objectiveViews(&st, i, secrets || viewer == i)
+		sv.Objectives = objectiveViews(&st, &pos, i, secrets || viewer == i)
 		v.Seats[i] = sv
 	}
 	for _, d := range st.Deals {
@@ -161,42 +145,41 @@ func dealVisible(d *Deal, viewer int) bool {
 	return d.Visibility == Public && wasInForce
 }
 
-func objectiveViews(st *State, seat int, withSecret bool) []ObjectiveView {
+func objectiveViews(st *State, pos *Position, seat int, withSecret bool) []ObjectiveView {
 	sc := st.sc
 	ix := sc.ix
 	s := &st.Seats[seat]
 	var out []ObjectiveView
-	for k, o := range sc.Seats[seat].Objectives {
+	for k, o := range ix.public.Seats[seat].Objectives {
 		out = append(out, ObjectiveView{
-			ID: o.ID, Text: o.Text, When: o.When, Points: o.Points,
-			Earned: s.Points[k], Met: holds(st, &ix.objectives[seat][k], seat),
+			ID: o.ID, Text: o.Text, When: whenName(&o.Cond), Points: o.Points,
+			Earned: s.Points[k], Met: o.Cond.Holds(pos), Cond: o.Cond,
 		})
 	}
 	if withSecret {
-		pub := len(sc.Seats[seat].Objectives)
+		pub := len(ix.public.Seats[seat].Objectives)
 		for n, p := range s.Secret[:s.NSecret] {
 			o := sc.Seats[seat].Secret.Pool[p]
+			c := ix.pool[seat][p]
 			out = append(out, ObjectiveView{
 				ID: o.ID, Text: o.Text, When: o.When, Points: o.Points, Secret: true,
-				Earned: s.Points[pub+n], Met: holds(st, &ix.pool[seat][p], seat),
+				Earned: s.Points[pub+n], Met: c.Holds(pos), Cond: c,
 			})
 		}
 	}
 	return out
 }
 
+func whenName(c *Condition) string {
+	if c.EveryTurn {
+		return "every-turn"
+	}
+	return "end"
+}
+
 // TurnDate is the month a turn stands for, as YYYY-MM; turn 0 (setup) is
 // the start month.
-func TurnDate(sc *Scenario, turn int) string {
-	start, err := time.Parse(time.DateOnly, sc.StartDate)
-	if err != nil {
-		return ""
-	}
-	if turn > 1 {
-		start = start.AddDate(0, (turn-1)*sc.TurnMonths, 0)
-	}
-	return start.Format("2006-01")
-}
+func TurnDate(sc *Scenario, turn int) string { return sc.ix.public.Date(turn) }
 
 // SeatID is the id of seat i, or the special viewer's name.
 func (v *View) SeatID(i int) string {

@@ -11,12 +11,18 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// template is one clause a party may commit to: a kind, an actor and a
-// target (the actor itself for levers of scope all or self).
+// template is one clause a party may commit to: a lever and its bound,
+// an actor and a target (the actor itself for levers of scope all or
+// self).
 type template struct {
-	kind          game.ClauseKind
-	actor, target int
 	lever         int
+	bound         game.Bound
+	actor, target int
+}
+
+// clause is the template at a level, as the engine reads it.
+func (t template) clause(ps *game.PublicScenario, level int) game.Clause {
+	return game.Clause{Actor: t.actor, Target: t.target, Lever: t.lever, Slot: ps.Slot(t.lever, t.target), Bound: t.bound, Level: level}
 }
 
 // draftClause is a clause being written: a template and a level.
@@ -93,7 +99,7 @@ func (c *composerModel) open(d *game.Deal) {
 		}
 		c.title.SetValue(t)
 		for _, cl := range d.Clauses {
-			c.clauses = append(c.clauses, draftClause{t: template{kind: cl.Kind, actor: cl.Actor, target: cl.Target, lever: cl.Lever}, level: cl.Level})
+			c.clauses = append(c.clauses, draftClause{t: template{lever: cl.Lever, bound: cl.Bound, actor: cl.Actor, target: cl.Target}, level: cl.Level})
 		}
 	}
 	c.focus()
@@ -102,32 +108,30 @@ func (c *composerModel) open(d *game.Deal) {
 func (c *composerModel) refresh() {}
 
 // templates lists every clause legal for the parties (the viewer
-// included): each kind whose lever the scenario has, each party that may
-// set it, towards each other party it may target.
+// included): each lever a deal may bind, each way it may bind it, each
+// party that may set it, towards each other party it may target.
 func (c *composerModel) templates() []template {
 	v := c.env.view()
-	if v == nil || c.env.sess == nil {
+	if v == nil {
 		return nil
 	}
-	sc := c.env.sess.sc
+	ps := v.Scenario
 	all := c.parties.With(v.Viewer)
 	var out []template
-	for _, kind := range game.ClauseKinds() {
-		l, ok := sc.LeverOfKind(kind.LeverKind())
-		if !ok {
-			continue
-		}
-		for _, a := range all.Seats() {
-			if !sc.MaySet(a, l) {
-				continue
-			}
-			if sc.LeverScope(l) != game.ScopeEach {
-				out = append(out, template{kind: kind, actor: a, target: a, lever: l})
-				continue
-			}
-			for _, t := range all.Seats() {
-				if t != a && sc.MayTarget(a, l, t) {
-					out = append(out, template{kind: kind, actor: a, target: t, lever: l})
+	for l := range ps.Levers {
+		for _, b := range ps.Levers[l].Bounds {
+			for _, a := range all.Seats() {
+				if !ps.MaySet(a, l) {
+					continue
+				}
+				if ps.Levers[l].Scope != game.ScopeEach {
+					out = append(out, template{lever: l, bound: b, actor: a, target: a})
+					continue
+				}
+				for _, t := range all.Seats() {
+					if t != a && ps.MayTarget(a, l, t) {
+						out = append(out, template{lever: l, bound: b, actor: a, target: t})
+					}
 				}
 			}
 		}
@@ -139,11 +143,7 @@ func (c *composerModel) templates() []template {
 // the status quo is the natural start.
 func (c *composerModel) newClause(t template) draftClause {
 	v := c.env.view()
-	slot := t.target
-	if c.env.sess.sc.LeverScope(t.lever) != game.ScopeEach {
-		slot = 0
-	}
-	return draftClause{t: t, level: int(v.Seats[t.actor].Policy[t.lever][slot])}
+	return draftClause{t: t, level: int(v.Seats[t.actor].Policy[t.lever][v.Scenario.Slot(t.lever, t.target)])}
 }
 
 func (c *composerModel) Keys() helpKeys {
@@ -319,14 +319,7 @@ func (c *composerModel) send() action {
 		p.Parties = append(p.Parties, v.Seats[s].ID)
 	}
 	for _, cl := range c.clauses {
-		spec := game.ClauseSpec{Kind: cl.t.kind, Actor: v.Seats[cl.t.actor].ID}
-		if c.env.sess.sc.LeverScope(cl.t.lever) == game.ScopeEach {
-			spec.Target = v.Seats[cl.t.target].ID
-		}
-		if cl.t.kind != game.SuspendExtraterritorial {
-			spec.Level = v.Scenario.Levers[cl.t.lever].Levels[cl.level].ID
-		}
-		p.Clauses = append(p.Clauses, spec)
+		p.Clauses = append(p.Clauses, game.SpecOf(v.Scenario, cl.t.clause(v.Scenario, cl.level)))
 	}
 	c.title.Blur()
 	c.note.Blur()
@@ -378,22 +371,24 @@ func (c *composerModel) View() string {
 	}
 	add(rowParties, label("with")+strings.Join(ps, "  "))
 	for i, cl := range c.clauses {
-		text := clauseText(v, game.Clause{Kind: cl.t.kind, Actor: cl.t.actor, Target: cl.t.target, Lever: cl.t.lever, Level: cl.level})
-		what := fmt.Sprintf("%s (%s)", cl.t.kind, seatTag(v, cl.t.actor))
-		if cl.t.kind.LeverKind() != game.LeverExtraterritorial && c.env.sess.sc.LeverScope(cl.t.lever) == game.ScopeEach {
-			what = fmt.Sprintf("%s %s → %s", cl.t.kind, seatTag(v, cl.t.actor), seatTag(v, cl.t.target))
+		text := v.Scenario.ClauseText(cl.t.clause(v.Scenario, cl.level))
+		lever := v.Scenario.Levers[cl.t.lever]
+		bound := lever.AtMost
+		if cl.t.bound == game.AtLeast {
+			bound = lever.AtLeast
+		}
+		what := fmt.Sprintf("%s %s %s", seatTag(v, cl.t.actor), strings.ToLower(lever.Name), bound)
+		if lever.Scope == game.ScopeEach {
+			what = fmt.Sprintf("%s %s %s %s, %s", seatTag(v, cl.t.actor), strings.ToLower(lever.Name), lever.Towards, seatTag(v, cl.t.target), bound)
 		}
 		r := rowClauses + 2*i
 		if r == c.row {
 			what = "◂ " + what + " ▸"
 		}
 		add(r, label(fmt.Sprintf("clause %d", i+1))+st.Seat(cl.t.actor).Render(what))
-		lvl := v.Scenario.Levers[cl.t.lever].Levels[cl.level].ID
+		lvl := v.Scenario.LevelText(cl.t.lever, cl.level)
 		if r+1 == c.row {
 			lvl = "◂ " + lvl + " ▸"
-		}
-		if cl.t.kind == game.SuspendExtraterritorial {
-			lvl = "—"
 		}
 		add(r+1, label("  level")+lvl+st.Subtle.Render("   "+text))
 	}

@@ -117,13 +117,13 @@ func debriefBody(e *env, w int) string {
 		legend = append(legend, st.Seat(i).Render(chartMark(v, i)+" "+seatTag(v, i)))
 	}
 	b.WriteString(st.Subtle.Render("each point is a turn; the letters are the seats: ") + strings.Join(legend, "  ") + "\n")
-	for _, ind := range []game.Indicator{game.Economy, game.Coverage, game.Industry, game.Inflation, game.Tech, game.Capital, game.Score} {
+	for _, ind := range v.Scenario.ReportOrder() {
 		var all []series
 		for i := range v.Seats {
 			all = append(all, series{mark: chartMark(v, i), seat: i, values: history(e.u, i, ind)})
 		}
-		b.WriteString("\n" + st.Bold.Render(ind.String()) + "\n")
-		b.WriteString(st.lineChart(all, min(w, 80), 7, func(x float64) string { return fmtInd(ind, x) }) + "\n")
+		b.WriteString("\n" + st.Bold.Render(spec(v, ind).Title) + "\n")
+		b.WriteString(st.lineChart(all, min(w, 80), 7, func(x float64) string { return fmtInd(v, ind, x) }) + "\n")
 	}
 	b.WriteString("\n" + dealTimeline(e, w))
 	if len(v.Scenario.Debrief) > 0 {

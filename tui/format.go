@@ -30,32 +30,16 @@ func seatTag(v *game.View, i int) string {
 	return strings.ToUpper(v.Seats[i].ID)
 }
 
-// indicatorInfo says how to show one indicator.
-var indicatorInfo = [game.NumIndicators]struct {
-	label  string
-	higher bool // higher is better
-	unit   string
-}{
-	game.Economy:   {"econ", true, ""},
-	game.Inflation: {"infl", false, "%"},
-	game.Coverage:  {"cover", true, "%"},
-	game.Industry:  {"indus", true, ""},
-	game.Tech:      {"tech", true, ""},
-	game.Capital:   {"capital", true, ""},
-	game.Score:     {"score", true, ""},
-}
+// spec is how the scenario describes indicator ind.
+func spec(v *game.View, ind game.Indicator) game.IndicatorSpec { return v.Scenario.Indicator(ind) }
+
+// better reports whether higher is better for indicator ind.
+func better(v *game.View, ind game.Indicator) bool { return spec(v, ind).Better >= 0 }
 
 // fmtInd writes an indicator's value with its unit.
-func fmtInd(ind game.Indicator, x float64) string {
-	switch ind {
-	case game.Inflation:
-		return fmt.Sprintf("%.1f%%", x)
-	case game.Coverage:
-		return fmt.Sprintf("%.0f%%", x)
-	case game.Tech, game.Capital, game.Score:
-		return fmt.Sprintf("%.0f", x)
-	}
-	return fmt.Sprintf("%.1f", x)
+func fmtInd(v *game.View, ind game.Indicator, x float64) string {
+	s := spec(v, ind)
+	return s.Format(x)
 }
 
 // arrow is a trend: ↑, ↓ or a space, for changes that show at the
@@ -78,36 +62,7 @@ func signed(x float64) string {
 }
 
 // clauseText says one clause in plain words.
-func clauseText(v *game.View, c game.Clause) string {
-	actor, target := seatTag(v, c.Actor), seatTag(v, c.Target)
-	lever, level := "", ""
-	if c.Lever >= 0 && c.Lever < len(v.Scenario.Levers) {
-		l := v.Scenario.Levers[c.Lever]
-		lever = strings.ToLower(l.Name)
-		if c.Level >= 0 && c.Level < len(l.Levels) {
-			level = l.Levels[c.Level].ID
-		}
-	}
-	switch c.Kind {
-	case game.TariffCeiling:
-		return fmt.Sprintf("%s tariff on %s at most %s", actor, target, level)
-	case game.TariffFloor:
-		return fmt.Sprintf("%s tariff on %s at least %s", actor, target, level)
-	case game.LicensingFloor:
-		return fmt.Sprintf("%s licensing → %s at least %s", actor, target, level)
-	case game.SuspendExtraterritorial:
-		return fmt.Sprintf("%s suspends its extraterritorial rule", actor)
-	case game.ChipCeiling, game.SoftwareCeiling, game.FinanceCeiling:
-		return fmt.Sprintf("%s %s on %s at most %s", actor, lever, target, level)
-	case game.PurchaseCommitment:
-		return fmt.Sprintf("%s buys from %s at least %s", actor, target, level)
-	case game.CapacityReservation:
-		return fmt.Sprintf("%s reserves for %s at least %s", actor, target, level)
-	case game.JointStockpile:
-		return fmt.Sprintf("%s stockpiles at least %s", actor, level)
-	}
-	return c.Kind.String()
-}
+func clauseText(v *game.View, c game.Clause) string { return v.Scenario.ClauseText(c) }
 
 // partiesText lists a deal's parties, the proposer first: "PRC → US, EU".
 func partiesText(v *game.View, d *game.Deal) string {
@@ -132,17 +87,17 @@ func dealTitle(deals []game.Deal, id int) string {
 // eventText says one event in plain words for the news, or "" for the
 // bookkeeping events a reader does not need (ready, phase changes).
 // cards finds the title of a timeline or deck event by its id.
-func eventText(v *game.View, deals []game.Deal, cards func(string) string, e *game.Event) string {
+func eventText(v *game.View, deals []game.Deal, e *game.Event) string {
 	who := seatTag(v, e.Seat)
 	deal := dealTitle(deals, e.Deal)
 	switch e.Kind {
 	case game.EvStarted:
 		return "The game begins."
 	case game.EvScheduled, game.EvDrawn, game.EvInjected:
-		if e.Text != "" {
-			return e.Text
+		if e.Title != "" {
+			return e.Title
 		}
-		return cards(e.Ref)
+		return e.Ref
 	case game.EvProposed:
 		return fmt.Sprintf("%s proposes %s", who, deal)
 	case game.EvAnswered:
@@ -158,19 +113,11 @@ func eventText(v *game.View, deals []game.Deal, cards func(string) string, e *ga
 	case game.EvMessage:
 		return fmt.Sprintf("%s: %s", who, e.Text)
 	case game.EvObjective:
-		what := e.Ref
-		if e.Seat >= 0 && e.Seat < len(v.Seats) {
-			for _, o := range v.Seats[e.Seat].Objectives {
-				if o.ID == e.Ref {
-					what = o.Text
-				}
-			}
-		}
-		return fmt.Sprintf("%s +%.0f: %s", who, e.Value, what)
-	case game.EvFailure:
-		return fmt.Sprintf("%s rare-earth producers fail, selling below cost", who)
+		return fmt.Sprintf("%s +%s from %s", who, plural(int(e.Value), "point", "points"), plural(e.Count, "objective", "objectives"))
+	case game.EvModel:
+		return e.Text
 	case game.EvOverride:
-		return fmt.Sprintf("The facilitator sets %s %s to %.1f: %s", who, e.Indicator, e.Value, e.Text)
+		return fmt.Sprintf("The facilitator sets %s %s to %s: %s", who, spec(v, e.Indicator).Name, fmtInd(v, e.Indicator, e.Value), e.Text)
 	case game.EvPaused:
 		return "The facilitator pauses the game."
 	case game.EvResumed:

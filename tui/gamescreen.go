@@ -296,7 +296,7 @@ func header(e *env, w int) string {
 				you = "you: " + st.Seat(v.Viewer).Bold(true).Render(seatTag(v, v.Viewer))
 			}
 		}
-		parts := []string{monthOf(&v.Scenario, v.Turn), turn, st.Bold.Render(phaseName(v))}
+		parts := []string{monthOf(v.Scenario, v.Turn), turn, st.Bold.Render(phaseName(v))}
 		if c := clockText(e); c != "" {
 			parts = append(parts, c)
 		}
@@ -557,11 +557,11 @@ func (g *gameModel) newsBody(w, h int) string {
 	var lines []string
 	for i := range e.u.Journal.News {
 		ev := &e.u.Journal.News[i]
-		text := eventText(v, e.u.Journal.Deals, g.cardTitle, ev)
+		text := eventText(v, e.u.Journal.Deals, ev)
 		if text == "" {
 			continue
 		}
-		date := monthOf(&v.Scenario, ev.Turn)
+		date := monthOf(v.Scenario, ev.Turn)
 		line := st.Subtle.Render(fmt.Sprintf("%-8s ", date))
 		if ev.Seat >= 0 {
 			line += st.Seat(ev.Seat).Render(text)
@@ -574,27 +574,4 @@ func (g *gameModel) newsBody(w, h int) string {
 	end := len(lines) - g.newsOff
 	from := max(0, end-h)
 	return strings.Join(lines[from:end], "\n")
-}
-
-// cardTitle finds a timeline or deck event's title by its id.
-func (g *gameModel) cardTitle(id string) string {
-	return cardTitle(g.env, id)
-}
-
-func cardTitle(e *env, id string) string {
-	if e.sess == nil {
-		return id
-	}
-	sc := e.sess.sc
-	for _, ev := range sc.Timeline {
-		if ev.ID == id {
-			return ev.Title
-		}
-	}
-	for _, ev := range sc.Deck.Events {
-		if ev.ID == id {
-			return ev.Title
-		}
-	}
-	return id
 }

@@ -40,15 +40,15 @@ func (o *ordersModel) SetSize(w, h int) { o.w, o.h = w, h }
 // load starts from the seat's orders as the table has them.
 func (o *ordersModel) load() {
 	v := o.env.view()
-	if v == nil || v.Viewer < 0 || o.env.sess == nil {
+	if v == nil || v.Viewer < 0 {
 		return
 	}
-	sc := o.env.sess.sc
+	sc := v.Scenario
 	me := v.Viewer
 	o.rows = o.rows[:0]
 	for l := range v.Scenario.Levers {
 		for _, slot := range sc.Slots(me, l) {
-			o.rows = append(o.rows, orderRow{lever: l, slot: slot, each: sc.LeverScope(l) == game.ScopeEach})
+			o.rows = append(o.rows, orderRow{lever: l, slot: slot, each: sc.Levers[l].Scope == game.ScopeEach})
 		}
 	}
 	o.sel = max(0, min(o.sel, len(o.rows)-1))
@@ -153,7 +153,7 @@ func (o *ordersModel) orders() []game.Order {
 // would break.
 func (o *ordersModel) breaches() []string {
 	v := o.env.view()
-	if v == nil || o.env.sess == nil {
+	if v == nil {
 		return nil
 	}
 	var out []string
@@ -163,7 +163,7 @@ func (o *ordersModel) breaches() []string {
 			continue
 		}
 		for _, c := range d.Clauses {
-			if c.Actor == v.Viewer && !c.Kept(&o.draft, o.env.sess.sc) {
+			if c.Actor == v.Viewer && !c.Kept(&o.draft) {
 				out = append(out, fmt.Sprintf("This breaks your deal “%s” (%s).", d.Title, clauseText(v, c)))
 			}
 		}
@@ -181,12 +181,12 @@ func (o *ordersModel) bound(r orderRow) string {
 		}
 		for _, c := range d.Clauses {
 			if c.Actor == v.Viewer && c.Lever == r.lever && (!r.each || c.Target == r.slot) {
-				l := v.Scenario.Levers[r.lever]
-				word := "at least"
-				if c.Kind.Ceiling() {
-					word = "at most"
+				l := &v.Scenario.Levers[r.lever]
+				word := l.AtMost
+				if c.Bound == game.AtLeast {
+					word = l.AtLeast
 				}
-				return fmt.Sprintf("deal: %s %s", word, l.Levels[c.Level].ID)
+				return fmt.Sprintf("deal: %s %s", word, v.Scenario.LevelText(r.lever, c.Level))
 			}
 		}
 	}
@@ -244,11 +244,11 @@ func (o *ordersModel) rowsBody(w, h int) string {
 		target := "self"
 		if r.each {
 			target = seatTag(v, r.slot)
-		} else if l.Scope == "all" {
+		} else if l.Scope == game.ScopeAll {
 			target = "world"
 		}
-		lvl := l.Levels[o.draft[r.lever][r.slot]].ID
-		inForce := l.Levels[v.Seats[me].Policy[r.lever][r.slot]].ID
+		lvl := v.Scenario.LevelText(r.lever, int(o.draft[r.lever][r.slot]))
+		inForce := v.Scenario.LevelText(r.lever, int(v.Seats[me].Policy[r.lever][r.slot]))
 		cell := fmt.Sprintf("  %-8s %s", target, fmt.Sprintf("  %-13s  ", lvl))
 		if k == o.sel {
 			cell = fmt.Sprintf("  %-8s %s", target, st.Selected.Render(fmt.Sprintf("◂ %-13s ▸", lvl)))
@@ -294,7 +294,12 @@ func (o *ordersModel) forecastBody(w int) string {
 	f, k := &o.forecast[0], &o.keep[0]
 	me := v.Viewer
 	var lines []string
-	inds := []game.Indicator{game.Economy, game.Inflation, game.Coverage, game.Industry, game.Tech, game.Capital}
+	var inds []game.Indicator
+	for _, ind := range v.Scenario.ReportOrder() {
+		if ind != game.Score {
+			inds = append(inds, ind)
+		}
+	}
 	seats := append([]int{me}, others(len(v.Seats), me)...)
 	for _, i := range seats {
 		first := true
@@ -304,7 +309,7 @@ func (o *ordersModel) forecastBody(w int) string {
 			if i != me && math.Abs(diff) < 0.05 {
 				continue
 			}
-			if i == me && ind != game.Economy && ind != game.Inflation && ind != game.Coverage && ind != game.Industry && math.Abs(diff) < 0.05 && math.Abs(next-now) < 0.05 {
+			if i == me && math.Abs(diff) < 0.05 && math.Abs(next-now) < 0.05 {
 				continue
 			}
 			tag := "     "
@@ -314,9 +319,9 @@ func (o *ordersModel) forecastBody(w int) string {
 			}
 			vs := ""
 			if math.Abs(diff) >= 0.05 {
-				vs = st.Change(diff, indicatorInfo[ind].higher).Render(fmt.Sprintf("(%s vs keep)", signed(diff)))
+				vs = st.Change(diff, better(v, ind)).Render(fmt.Sprintf("(%s vs keep)", signed(diff)))
 			}
-			lines = append(lines, fmt.Sprintf("%s %-9s %7s → %-7s %s", tag, ind.String(), fmtInd(ind, now), fmtInd(ind, next), vs))
+			lines = append(lines, fmt.Sprintf("%s %-9s %7s → %-7s %s", tag, spec(v, ind).Name, fmtInd(v, ind, now), fmtInd(v, ind, next), vs))
 		}
 	}
 	if len(lines) == 1 || len(seats) == 1 {
@@ -327,7 +332,7 @@ func (o *ordersModel) forecastBody(w int) string {
 		if c.Seat != me || c.Indicator == game.Score || math.Abs(c.To-c.From) < 0.05 {
 			continue
 		}
-		why = append(why, c.Explain(e.sess.sc))
+		why = append(why, v.Scenario.Explain(c))
 		if len(why) == 3 {
 			break
 		}
@@ -338,7 +343,7 @@ func (o *ordersModel) forecastBody(w int) string {
 			lines = append(lines, st.Subtle.Render(wrap("• "+y, w)))
 		}
 	}
-	lines = append(lines, "", st.Faint.Render(wrap("The forecast assumes the others keep their policy in force: it cannot see their orders.", w)))
+	lines = append(lines, "", st.Faint.Render(wrap("The forecast assumes the others keep their policy in force, inside the deals that bind them: it cannot see their orders.", w)))
 	return strings.Join(lines, "\n")
 }
 

@@ -128,12 +128,12 @@ func reportBody(e *env, turn int, changes []game.Change, w int) string {
 		if ev.Phase < game.Resolution && ev.Kind != game.EvScheduled && ev.Kind != game.EvDrawn && ev.Kind != game.EvInjected && ev.Kind != game.EvInForce {
 			continue
 		}
-		text := eventText(v, e.u.Journal.Deals, func(id string) string { return cardTitle(e, id) }, ev)
+		text := eventText(v, e.u.Journal.Deals, ev)
 		if text == "" {
 			continue
 		}
 		style := st.Text
-		if ev.Kind == game.EvBreach || ev.Kind == game.EvFailure {
+		if ev.Kind == game.EvBreach || ev.Kind == game.EvModel {
 			style = st.Bad
 		}
 		b.WriteString(style.Render(wrap("• "+text, w)) + "\n")
@@ -155,8 +155,8 @@ func reportBody(e *env, turn int, changes []game.Change, w int) string {
 			if c.Seat != i || math.Abs(c.To-c.From) < 0.05 {
 				continue
 			}
-			line := fmt.Sprintf("  %s %s → %s  ", arrow(c.To-c.From), fmtInd(c.Indicator, c.From), fmtInd(c.Indicator, c.To))
-			b.WriteString(st.Change(c.To-c.From, indicatorInfo[c.Indicator].higher).Render(line) + wrapIndent(c.Explain(e.sess.sc), w-lenCells(line), lenCells(line)) + "\n")
+			line := fmt.Sprintf("  %s %s → %s  ", arrow(c.To-c.From), fmtInd(v, c.Indicator, c.From), fmtInd(v, c.Indicator, c.To))
+			b.WriteString(st.Change(c.To-c.From, better(v, c.Indicator)).Render(line) + wrapIndent(v.Scenario.Explain(c), w-lenCells(line), lenCells(line)) + "\n")
 			k++
 			if k == 5 && i != v.Viewer {
 				break
@@ -191,7 +191,7 @@ func (r *reportModel) View() string {
 	if r.rec >= 0 && r.rec < len(e.u.Journal.Turns) {
 		turn = e.u.Journal.Turns[r.rec].Turn
 	}
-	title := fmt.Sprintf("Report · turn %d · %s", turn, monthOf(&v.Scenario, turn))
+	title := fmt.Sprintf("Report · turn %d · %s", turn, monthOf(v.Scenario, turn))
 	status := ""
 	if v.Phase == game.Report {
 		status = "\n" + waiting(e)

@@ -18,7 +18,7 @@ import (
 type session struct {
 	gen    int // tells this session's messages from an older one's
 	table  *table.Table
-	sc     *game.Scenario // read-only: names for explanations
+	public *game.PublicScenario // what every seat knows: names before the first view
 	seats  map[int]*table.Seat
 	humans []int
 	latest map[int]*table.Update
@@ -69,7 +69,7 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &session{gen: gen, table: t, sc: sc, seats: map[int]*table.Seat{}, humans: humans, latest: map[int]*table.Update{}}
+	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans, latest: map[int]*table.Update{}}
 	for _, h := range humans {
 		seat, err := t.Join(h)
 		if err != nil {

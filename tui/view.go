@@ -148,10 +148,10 @@ func (m *Model) dialog(title, text string) string {
 }
 
 func (m *Model) seatName(i int) string {
-	if m.env.sess == nil || i < 0 || i >= len(m.env.sess.sc.Seats) {
+	if m.env.sess == nil || m.env.sess.public == nil || i < 0 || i >= len(m.env.sess.public.Seats) {
 		return "?"
 	}
-	return m.env.sess.sc.Seats[i].Name
+	return m.env.sess.public.Seats[i].Name
 }
 
 // privacyView hides one seat's screen from the next player at the same

@@ -8,12 +8,9 @@ import (
 	"github.com/chokepoint-game/chokepoint/game/table"
 )
 
-// worldColumns are the per-seat indicators of the world panel.
-var worldColumns = []game.Indicator{game.Economy, game.Inflation, game.Coverage, game.Industry, game.Tech, game.Capital, game.Score}
-
 // previous is each seat's indicators before the last resolution, for the
 // trend arrows; nil before the first.
-func previous(u *table.Update) [][game.NumIndicators]float64 {
+func previous(u *table.Update) [][game.MaxIndicators]float64 {
 	t := u.Journal.Turns
 	if len(t) < 2 {
 		return nil
@@ -43,9 +40,11 @@ func worldBody(e *env, w, sel int) string {
 	// Leave out indicators no seat has moved all game (tech in a game
 	// without controls), then drop columns from the right until the row
 	// fits.
+	// Leave out indicators at their best for every seat all game (tech in a
+	// game without controls): they say nothing.
 	var cols []game.Indicator
-	for _, c := range worldColumns {
-		if c != game.Tech || moved(u, c) {
+	for _, c := range v.Scenario.ReportOrder() {
+		if c == game.Score || !atBest(u, c) {
 			cols = append(cols, c)
 		}
 	}
@@ -64,7 +63,7 @@ func worldBody(e *env, w, sel int) string {
 	var b strings.Builder
 	head := fmt.Sprintf("%-9s", "seat")
 	for _, c := range cols {
-		head += fmt.Sprintf("%8s", indicatorInfo[c].label+"  ")
+		head += fmt.Sprintf("%8s", spec(v, c).Label+"  ")
 	}
 	if showTrust {
 		head += fmt.Sprintf("%7s", "trust")
@@ -93,8 +92,8 @@ func worldBody(e *env, w, sel int) string {
 				d = x - prev[i][c]
 				a = arrow(d)
 			}
-			cell := fmt.Sprintf("%6s %s", fmtInd(c, x), a)
-			line += st.Change(d, indicatorInfo[c].higher).Render(cell)
+			cell := fmt.Sprintf("%6s %s", fmtInd(v, c, x), a)
+			line += st.Change(d, better(v, c)).Render(cell)
 		}
 		if showTrust {
 			t := "—"
@@ -104,7 +103,7 @@ func worldBody(e *env, w, sel int) string {
 			line += fmt.Sprintf("%7s", t)
 		}
 		if spark >= 4 {
-			line += "  " + st.Seat(i).Render(sparkline(history(u, i, game.Economy), spark))
+			line += "  " + st.Seat(i).Render(sparkline(history(u, i, cols[0]), spark))
 		}
 		if s.Breaches > 0 {
 			line += st.Bad.Render(fmt.Sprintf(" ✕%d", s.Breaches))
@@ -115,38 +114,42 @@ func worldBody(e *env, w, sel int) string {
 	return b.String()
 }
 
-// moved reports whether any seat's indicator has differed from another
-// value of it over the game.
-func moved(u *table.Update, ind game.Indicator) bool {
-	first := u.View.Seats[0].Ind[ind]
+// atBest reports whether every seat has had indicator ind at its upper
+// bound all game.
+func atBest(u *table.Update, ind game.Indicator) bool {
+	top := u.View.Scenario.Indicator(ind).Max
 	for i := range u.View.Seats {
-		if u.View.Seats[i].Ind[ind] != first {
-			return true
+		if u.View.Seats[i].Ind[ind] != top {
+			return false
 		}
 	}
 	for _, r := range u.Journal.Turns {
 		for _, x := range r.Ind {
-			if x[ind] != first {
-				return true
+			if x[ind] != top {
+				return false
 			}
 		}
 	}
-	return false
+	return true
 }
 
-// worldLine is the world indicators in one line.
+// worldLine is the world indicators in one line, the first with its
+// trend.
 func worldLine(e *env, w int) string {
 	u := e.u
 	v := &u.View
-	var price []float64
-	for _, r := range u.Journal.Turns {
-		price = append(price, r.World[game.PriceWorld])
-	}
-	parts := []string{
-		fmt.Sprintf("RE price ex-China $%.0f/kg %s", v.World[game.PriceWorld], sparkline(price, 8)),
-		fmt.Sprintf("in China $%.0f", v.World[game.PriceChina]),
-		fmt.Sprintf("PRC refining %.0f%%", 100*v.World[game.PRCShare]),
-		fmt.Sprintf("resolve %.2f", v.World[game.Resolve]),
+	var parts []string
+	for k := range v.Scenario.World {
+		ws := v.Scenario.World[k]
+		p := ws.Label + " " + ws.Format(v.World[k])
+		if k == 0 {
+			var xs []float64
+			for _, r := range u.Journal.Turns {
+				xs = append(xs, r.World[k])
+			}
+			p += " " + sparkline(xs, 8)
+		}
+		parts = append(parts, p)
 	}
 	line := ""
 	for _, p := range parts {
@@ -172,7 +175,7 @@ func whyBody(e *env, seat int) string {
 		if c.Seat != seat || c.Indicator == game.Score {
 			continue
 		}
-		b.WriteString("• " + st.Change(c.To-c.From, indicatorInfo[c.Indicator].higher).Render(c.Explain(e.sess.sc)) + "\n")
+		b.WriteString("• " + st.Change(c.To-c.From, better(v, c.Indicator)).Render(v.Scenario.Explain(c)) + "\n")
 		n++
 	}
 	if n == 0 {

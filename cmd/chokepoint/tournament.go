@@ -31,7 +31,7 @@ func runTournament(cmd *cobra.Command, f *simFlags, sc *game.Scenario, level ai.
 			return err
 		}
 		entrants = append(entrants, sim.Entrant{Name: name, Player: func(seat int, seed uint64) ai.Player {
-			return ai.NewScripted(sc, seat, p, level, seed, name)
+			return ai.NewScripted(sc.Public(), seat, p, level, seed, name)
 		}})
 	}
 	t := sim.Tournament{Scenario: sc, Entrants: entrants, Games: games, Seed: f.seed, Workers: f.workers, Turns: f.turns}

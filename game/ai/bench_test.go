@@ -18,8 +18,8 @@ func BenchmarkDecision(b *testing.B) {
 	talks = apply(b, talks, game.Command{Kind: game.CmdPropose, Seat: "us", Proposal: &game.Proposal{
 		Title: "calm", Parties: []string{"prc"}, Duration: 3,
 		Clauses: []game.ClauseSpec{
-			{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "25"},
-			{Kind: game.LicensingFloor, Actor: "prc", Target: "us", Level: "general"},
+			{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "25"},
+			{Lever: "licensing", Bound: game.AtMost, Actor: "prc", Target: "us", Level: "general"},
 		},
 	}})
 	for _, d := range levels {
@@ -28,7 +28,7 @@ func BenchmarkDecision(b *testing.B) {
 			st   game.State
 		}{{"orders", orders}, {"answer", talks}} {
 			b.Run(c.what+"/"+d.String(), func(b *testing.B) {
-				p := ai.NewScripted(sc, prc, personality(b, "opportunist"), d, 3, "opportunist")
+				p := ai.NewScripted(sc.Public(), prc, personality(b, "opportunist"), d, 3, "opportunist")
 				v := game.ViewFor(c.st, prc)
 				p.Act(&v) // the first call of a turn also learns from the view and proposes
 				b.ReportAllocs()

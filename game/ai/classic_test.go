@@ -35,7 +35,7 @@ func match(t testing.TB, sc *game.Scenario, seed uint64, d ai.Difficulty, names 
 	t.Helper()
 	players := make([]ai.Player, len(names))
 	for i, n := range names {
-		players[i] = ai.NewScripted(sc, i, personality(t, n), d, seed, n)
+		players[i] = ai.NewScripted(sc.Public(), i, personality(t, n), d, seed, n)
 	}
 	g, err := sim.Play(sc, seed, players, 0)
 	if err != nil {

@@ -4,49 +4,16 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// slotOf is the policy slot a clause bounds.
-func (k *knowledge) slotOf(c *game.Clause) int {
-	if k.sc.LeverScope(c.Lever) == game.ScopeEach {
-		return c.Target
-	}
-	return 0
-}
-
-// kept reports whether a policy keeps a clause.
-func (k *knowledge) kept(pol *game.Policy, c *game.Clause) bool {
-	lv := int(pol[c.Lever][k.slotOf(c)])
-	if c.Kind.Ceiling() {
-		return lv <= c.Level
-	}
-	return lv >= c.Level
-}
-
 // clampTo moves actor's policy inside every clause it holds in deals.
 func clampTo(pol game.Policy, actor int, deals []*game.Deal) game.Policy {
 	for _, d := range deals {
 		for i := range d.Clauses {
 			if d.Clauses[i].Actor == actor {
-				clampClause(&pol, &d.Clauses[i])
+				d.Clauses[i].Keep(&pol)
 			}
 		}
 	}
 	return pol
-}
-
-func clampClause(pol *game.Policy, c *game.Clause) {
-	// Levers of scope all or self keep their level in slot 0; the engine
-	// sets such a clause's target to its actor, so the target slot is only
-	// right for each-scoped levers. Both are bounded: the unused slot of a
-	// world-wide lever is never read.
-	for _, slot := range [2]int{c.Target, 0} {
-		lv := int(pol[c.Lever][slot])
-		if c.Kind.Ceiling() {
-			lv = min(lv, c.Level)
-		} else {
-			lv = max(lv, c.Level)
-		}
-		pol[c.Lever][slot] = uint8(lv)
-	}
 }
 
 // binding lists the deals in force this seat is party to that bind this
@@ -114,7 +81,7 @@ func (s *Scripted) breaking(v *game.View, pol game.Policy) []string {
 func (s *Scripted) breaks(d *game.Deal, pol *game.Policy) bool {
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
-		if c.Actor == s.k.me && !s.k.kept(pol, c) {
+		if c.Actor == s.k.me && !c.Kept(pol) {
 			return true
 		}
 	}
@@ -137,32 +104,18 @@ func (s *Scripted) expected(v *game.View) []game.Policy {
 		for c := range d.Clauses {
 			a := d.Clauses[c].Actor
 			if a != s.k.me && v.Seats[a].Breaches == 0 {
-				clampClause(&out[a], &d.Clauses[c])
+				d.Clauses[c].Keep(&out[a])
 			}
 		}
 	}
 	return out
 }
 
-// dealsWith is the set of seats this seat has a deal in force with.
-func (s *Scripted) dealsWith(v *game.View) game.SeatSet {
-	var set game.SeatSet
-	for i := range v.Deals {
-		d := &v.Deals[i]
-		if d.Status == game.InForce && d.Party(s.k.me) {
-			set |= d.Parties.Without(s.k.me)
-		}
-	}
-	return set
+// pacts is who the seat knows to have a deal in force with whom.
+func (s *Scripted) pacts(v *game.View) *[game.MaxSeats]game.SeatSet {
+	p := game.PactsOf(v.Deals)
+	return &p
 }
 
 // myClauses counts the clauses of d that bind this seat.
-func (s *Scripted) myClauses(d *game.Deal) int {
-	n := 0
-	for _, c := range d.Clauses {
-		if c.Actor == s.k.me {
-			n++
-		}
-	}
-	return n
-}
+func (s *Scripted) myClauses(d *game.Deal) int { return d.ClausesOf(s.k.me) }

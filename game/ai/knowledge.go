@@ -3,36 +3,41 @@ package ai
 import "github.com/chokepoint-game/chokepoint/game"
 
 // knowledge is what a seat knows of its scenario before the game starts,
-// compiled once per player so that decisions never look up a name: its
-// levers, how each other seat's levers reach it, and every objective it
-// may read (the public ones of every seat, and its own secret pool; which
-// of the pool it holds it learns from its view).
+// compiled once per player from the public scenario that every view
+// carries, so that decisions never look up a name: its levers, how each
+// other seat's levers reach it, and every seat's public objectives. Its
+// own secret objectives it learns from its view.
 type knowledge struct {
-	sc     *game.Scenario
+	ps     *game.PublicScenario
 	me     int
 	seatID string
 	n      int
 	levers []leverInfo // the levers this seat may set
-	// against[j] lists the policy slots through which seat j's coercive
-	// and trade levers reach this seat: how it reads j's last move.
+	// against[j] lists the policy slots through which seat j's hostile
+	// levers reach this seat: how it reads j's last move.
 	against [][]slotRef
-	public  [][]cond        // each seat's public objectives
-	pool    map[string]cond // this seat's secret pool, by objective id
-	// clause[kind][0] is the clause kind that bounds a lever of that kind
-	// from above, clause[kind][1] from below; ok says whether one exists.
-	clause [game.NumLeverKinds][2]clauseRef
+	public  [][]cond // each seat's public objectives
+	// weights are the personality's indicator weights, by the indicator
+	// they weigh: the model's indicators that the scenario has.
+	weights []weight
+	// economy is the index of the "economy" indicator, or -1: what a seat
+	// minding relative gains compares.
+	economy int
+	// coverage is the index of the "coverage" indicator, or -1: the
+	// invest rule's sign of shortage.
+	coverage int
 }
 
-type clauseRef struct {
-	kind game.ClauseKind
-	ok   bool
+type weight struct {
+	ind game.Indicator
+	w   float64
 }
 
 // leverInfo is one lever the seat may set.
 type leverInfo struct {
 	l        int
 	id       string
-	kind     game.LeverKind
+	kind     string
 	scope    game.Scope
 	levels   int
 	coercive int   // first coercive level, -1 for none
@@ -47,34 +52,14 @@ type slotRef struct {
 	levels   int
 }
 
-// hostileKind reports whether a lever kind hurts its target more the
-// stronger it is set: the levers a move rule cooperates or defects with.
-func hostileKind(k game.LeverKind) bool {
-	switch k {
-	case game.LeverTariff, game.LeverLicensing, game.LeverExtraterritorial, game.LeverChips,
-		game.LeverSoftware, game.LeverFinance, game.LeverFlood:
-		return true
-	}
-	return false
-}
-
-func spendKind(k game.LeverKind) bool {
-	switch k {
-	case game.LeverInvestMining, game.LeverInvestSeparation, game.LeverInvestMagnets,
-		game.LeverStockpile, game.LeverSubstitutes, game.LeverPriceFloor:
-		return true
-	}
-	return false
-}
-
-func newKnowledge(sc *game.Scenario, me int) *knowledge {
-	k := &knowledge{sc: sc, me: me, seatID: sc.Seats[me].ID, n: len(sc.Seats), pool: map[string]cond{}}
-	for l := range sc.Levers {
-		kind := sc.LeverKindOf(l)
-		if sc.MaySet(me, l) {
+func newKnowledge(ps *game.PublicScenario, me int, p *Personality) *knowledge {
+	k := &knowledge{ps: ps, me: me, seatID: ps.Seats[me].ID, n: len(ps.Seats), economy: -1, coverage: -1}
+	for l := range ps.Levers {
+		lv := &ps.Levers[l]
+		if ps.MaySet(me, l) {
 			k.levers = append(k.levers, leverInfo{
-				l: l, id: sc.Levers[l].ID, kind: kind, scope: sc.LeverScope(l), levels: len(sc.Levers[l].Levels),
-				coercive: sc.CoerciveLevel(l), slots: sc.Slots(me, l), hostile: hostileKind(kind), spend: spendKind(kind),
+				l: l, id: lv.ID, kind: lv.Kind, scope: lv.Scope, levels: len(lv.Levels),
+				coercive: lv.Coercive, slots: ps.Slots(me, l), hostile: lv.Hostile, spend: lv.Spend,
 			})
 		}
 	}
@@ -83,13 +68,14 @@ func newKnowledge(sc *game.Scenario, me int) *knowledge {
 		if j == me {
 			continue
 		}
-		for l := range sc.Levers {
-			if !hostileKind(sc.LeverKindOf(l)) || !sc.MaySet(j, l) {
+		for l := range ps.Levers {
+			lv := &ps.Levers[l]
+			if !lv.Hostile || !ps.MaySet(j, l) {
 				continue
 			}
-			ref := slotRef{l: l, coercive: sc.CoerciveLevel(l), levels: len(sc.Levers[l].Levels)}
-			if sc.LeverScope(l) == game.ScopeEach {
-				if !sc.MayTarget(j, l, me) {
+			ref := slotRef{l: l, coercive: lv.Coercive, levels: len(lv.Levels)}
+			if lv.Scope == game.ScopeEach {
+				if !ps.MayTarget(j, l, me) {
 					continue
 				}
 				ref.slot = me
@@ -99,24 +85,25 @@ func newKnowledge(sc *game.Scenario, me int) *knowledge {
 	}
 	k.public = make([][]cond, k.n)
 	for j := range k.n {
-		for _, o := range sc.Seats[j].Objectives {
-			if c, ok := compileCond(sc, j, &o); ok {
-				k.public[j] = append(k.public[j], c)
+		for _, o := range ps.Seats[j].Objectives {
+			k.public[j] = append(k.public[j], cond{Condition: o.Cond, id: o.ID, text: o.Text, points: o.Points, holder: j})
+		}
+	}
+	if i, ok := ps.IndicatorIndex("economy"); ok {
+		k.economy = int(i)
+	}
+	if i, ok := ps.IndicatorIndex("coverage"); ok {
+		k.coverage = int(i)
+	}
+	if p != nil {
+		w := &p.Weights
+		for _, x := range []struct {
+			name string
+			w    float64
+		}{{"economy", w.Economy}, {"industry", w.Industry}, {"coverage", w.Coverage}, {"tech", w.Tech}, {"capital", w.Capital}, {"inflation", w.Inflation}} {
+			if i, ok := ps.IndicatorIndex(x.name); ok && x.w != 0 {
+				k.weights = append(k.weights, weight{i, x.w})
 			}
-		}
-	}
-	for _, o := range sc.Seats[me].Secret.Pool {
-		if c, ok := compileCond(sc, me, &o); ok {
-			k.pool[o.ID] = c
-		}
-	}
-	for _, ck := range game.ClauseKinds() {
-		side := 1
-		if ck.Ceiling() {
-			side = 0
-		}
-		if !k.clause[ck.LeverKind()][side].ok {
-			k.clause[ck.LeverKind()][side] = clauseRef{ck, true}
 		}
 	}
 	return k
@@ -138,9 +125,7 @@ func (k *knowledge) mine(v *game.View) []cond {
 	out := append([]cond(nil), k.public[k.me]...)
 	for _, o := range v.Seats[k.me].Objectives {
 		if o.Secret {
-			if c, ok := k.pool[o.ID]; ok {
-				out = append(out, c)
-			}
+			out = append(out, cond{Condition: o.Cond, id: o.ID, text: o.Text, points: o.Points, holder: k.me})
 		}
 	}
 	return out

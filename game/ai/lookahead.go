@@ -7,23 +7,11 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// world is a hypothetical turn the seat judges: its own orders, what it
-// expects of the others, and the deals it expects in force.
+// world is a hypothetical turn the seat judges: what it expects of every
+// other seat, and the deals it expects in force.
 type world struct {
-	view   game.View // the seat's view with the others' expected policies
 	others []game.Policy
-	deals  game.SeatSet
-}
-
-// hypothetical builds a view in which every other seat plays others: the
-// engine's forecast keeps each other seat's policy as the view shows it.
-func hypothetical(v *game.View, others []game.Policy) game.View {
-	hv := *v
-	hv.Seats = slices.Clone(v.Seats)
-	for j := range hv.Seats {
-		hv.Seats[j].Policy = others[j]
-	}
-	return hv
+	pacts  *[game.MaxSeats]game.SeatSet
 }
 
 // horizon is how many turns a difficulty looks ahead from this turn,
@@ -41,33 +29,33 @@ func (s *Scripted) judge(v *game.View, w *world, orders *game.Policy, turns int)
 	saved := pols[s.k.me]
 	pols[s.k.me] = *orders
 	defer func() { pols[s.k.me] = saved }()
-	snap := snapshot{policy: pols, viewer: s.k.me, deals: w.deals}
+	pos := game.Position{Policy: pols, Pacts: w.pacts}
 	conds := s.conds(v)
 	wt := &s.p.Weights
 	u := 0.0
 	if turns < 1 {
-		var ind [game.MaxSeats][game.NumIndicators]float64
+		var ind [game.MaxSeats][game.MaxIndicators]float64
 		for j := range v.Seats {
 			ind[j] = v.Seats[j].Ind
 		}
-		snap.ind, snap.world = &ind, &v.World
+		pos.Ind, pos.World = &ind, &v.World
 		for i := range conds {
-			if conds[i].holds(&snap) {
+			if conds[i].holds(&pos) {
 				u += conds[i].points * wt.Objectives
 			}
 		}
 		return u - s.pressure(pols)
 	}
-	proj, err := game.Forecast(&w.view, *orders, turns)
+	proj, err := game.Project(v, pols, turns)
 	if err != nil {
 		return 0
 	}
 	for k := range proj {
-		snap.ind, snap.world = &proj[k].Ind, &proj[k].World
+		pos.Ind, pos.World = &proj[k].Ind, &proj[k].World
 		last := k == len(proj)-1
 		for i := range conds {
 			c := &conds[i]
-			if (c.everyTurn || last) && c.holds(&snap) {
+			if (c.EveryTurn || last) && c.holds(&pos) {
 				u += c.points * wt.Objectives
 			}
 		}
@@ -75,16 +63,15 @@ func (s *Scripted) judge(v *game.View, w *world, orders *game.Policy, turns int)
 	me := s.k.me
 	end := &proj[len(proj)-1].Ind
 	now := &v.Seats[me].Ind
-	u += wt.Economy*(end[me][game.Economy]-now[game.Economy]) +
-		wt.Industry*(end[me][game.Industry]-now[game.Industry]) +
-		wt.Coverage*(end[me][game.Coverage]-now[game.Coverage]) +
-		wt.Tech*(end[me][game.Tech]-now[game.Tech]) +
-		wt.Capital*(end[me][game.Capital]-now[game.Capital]) +
-		wt.Inflation*(end[me][game.Inflation]-now[game.Inflation])
-	if wt.Others != 0 {
+	t := 0.0
+	for _, x := range s.k.weights {
+		t += x.w * (end[me][x.ind] - now[x.ind])
+	}
+	u += t
+	if e := s.k.economy; wt.Others != 0 && e >= 0 {
 		for j := range v.Seats {
 			if j != me {
-				u += wt.Others * (end[j][game.Economy] - v.Seats[j].Ind[game.Economy])
+				u += wt.Others * (end[j][e] - v.Seats[j].Ind[e])
 			}
 		}
 	}
@@ -143,8 +130,7 @@ func (s *Scripted) lookAhead(v *game.View, base, ruled game.Policy, keep []*game
 	}
 	sr := s.d.search()
 	me := s.k.me
-	w := &world{others: s.expected(v), deals: s.dealsWith(v)}
-	w.view = hypothetical(v, w.others)
+	w := &world{others: s.expected(v), pacts: s.pacts(v)}
 	bound := s.p.Deals.Keep != KeepWhenWorthIt && s.p.Deals.Keep != KeepNever
 	fix := func(p game.Policy) game.Policy {
 		if bound {
@@ -186,7 +172,7 @@ func (s *Scripted) lookAhead(v *game.View, base, ruled game.Policy, keep []*game
 	try(v.Seats[me].Policy, false)
 	for i := range s.k.levers {
 		li := &s.k.levers[i]
-		if li.kind == game.LeverPurchases {
+		if li.kind == "purchases" {
 			continue // a gift to the seller: something to trade in a deal, not to give away
 		}
 		for _, dir := range [2]int{-1, 1} {
@@ -289,8 +275,7 @@ func (s *Scripted) reactionCost(v *game.View, w *world, pol *game.Policy, turns 
 			others[j][r.l][r.slot] = uint8(min(r.levels-1, int(others[j][r.l][r.slot])+1))
 		}
 	}
-	rw := &world{others: others, deals: w.deals}
-	rw.view = hypothetical(v, others)
+	rw := &world{others: others, pacts: w.pacts}
 	return s.judge(v, w, pol, turns) - s.judge(v, rw, pol, turns)
 }
 
@@ -304,11 +289,11 @@ func (s *Scripted) lookReason(v *game.View, from, to *game.Policy, turns int) st
 			d := int(to[li.l][slot]) - int(from[li.l][slot])
 			if max(d, -d) > max(bestD, -bestD) {
 				bestD = d
-				what = s.k.sc.Levers[li.l].Name
+				what = s.k.ps.Levers[li.l].Name
 				if li.scope == game.ScopeEach {
 					what += " on " + v.Seats[slot].ID
 				}
-				lv := s.k.sc.Levers[li.l].Levels[to[li.l][slot]].ID
+				lv := s.k.ps.Levers[li.l].Levels[to[li.l][slot]].ID
 				what += " to " + lv
 			}
 		}

@@ -18,7 +18,7 @@ func (s *Scripted) negotiate(v *game.View) []game.Command {
 	cost := v.Scenario.Rules.ConcessionCapital
 	for i := range v.Deals {
 		d := &v.Deals[i]
-		if !awaits(d, me) {
+		if !d.Awaits(me) {
 			continue
 		}
 		c, why := s.answer(v, d, capital)
@@ -28,7 +28,7 @@ func (s *Scripted) negotiate(v *game.View) []game.Command {
 		out = append(out, c)
 		s.reasons = append(s.reasons, why)
 	}
-	if s.p.Deals.Propose && s.mem.proposedTurn != v.Turn && capital > 0 {
+	if s.p.Deals.Propose && s.mem.proposedTurn != v.Turn && (capital > 0 || cost == 0) {
 		s.mem.proposedTurn = v.Turn
 		for _, pr := range s.proposals(v) {
 			out = append(out, game.Command{Kind: game.CmdPropose, Seat: s.k.seatID, Proposal: pr})
@@ -51,7 +51,7 @@ func (s *Scripted) answer(v *game.View, d *game.Deal, capital float64) (game.Com
 		return game.Command{Kind: game.CmdRespond, Seat: s.k.seatID, Deal: d.ID, Answer: a}, why
 	}
 	commits := s.myClauses(d) > 0
-	if commits && capital <= 0 {
+	if commits && capital <= 0 && v.Scenario.Rules.ConcessionCapital > 0 {
 		return reply(game.Reject, "We reject: we have no political capital left to make commitments.")
 	}
 	if s.p.Deals.Answer == AnswerByMove {
@@ -107,21 +107,22 @@ func (s *Scripted) appraiseAt(v *game.View, d *game.Deal, turns int) appraisal {
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
 		if c.Actor == me {
-			clampClause(&mineW, c)
+			c.Keep(&mineW)
 		} else {
-			clampClause(&othersW[c.Actor], c)
+			c.Keep(&othersW[c.Actor])
 		}
 	}
-	deals0 := s.dealsWith(v)
-	dealsW := deals0
+	pacts0 := s.pacts(v)
+	pactsW := pacts0
 	if d.Duration >= v.Scenario.Turns-v.Turn+1 {
-		dealsW |= d.Parties.Without(me)
+		p := *pacts0
+		for _, j := range d.Parties.Without(me).Seats() {
+			p[me], p[j] = p[me].With(j), p[j].With(me)
+		}
+		pactsW = &p
 	}
-	w0 := &world{others: others0, deals: deals0}
-	w1 := &world{others: othersW, deals: dealsW}
-	if turns > 0 {
-		w0.view, w1.view = hypothetical(v, others0), hypothetical(v, othersW)
-	}
+	w0 := &world{others: others0, pacts: pacts0}
+	w1 := &world{others: othersW, pacts: pactsW}
 	u0 := s.judge(v, w0, &base, turns)
 	u1 := s.judge(v, w1, &base, turns)
 	u2 := s.judge(v, w1, &mineW, turns)
@@ -134,14 +135,14 @@ func (s *Scripted) appraiseAt(v *game.View, d *game.Deal, turns int) appraisal {
 	}
 	a.value = a.gain - a.cost - a.capital - a.held
 	// The objective the deal serves, for the explanation.
-	var ind [game.MaxSeats][game.NumIndicators]float64
+	var ind [game.MaxSeats][game.MaxIndicators]float64
 	for j := range v.Seats {
 		ind[j] = v.Seats[j].Ind
 	}
 	pols := slices.Clone(othersW)
 	pols[me] = mineW
-	with := snapshot{ind: &ind, world: &v.World, policy: pols, viewer: me, deals: dealsW}
-	without := snapshot{ind: &ind, world: &v.World, policy: others0, viewer: me, deals: deals0}
+	with := game.Position{Ind: &ind, World: &v.World, Policy: pols, Pacts: pactsW}
+	without := game.Position{Ind: &ind, World: &v.World, Policy: others0, Pacts: pacts0}
 	saved := others0[me]
 	others0[me] = base
 	conds := s.conds(v)
@@ -179,36 +180,32 @@ func (s *Scripted) rejectWhy(v *game.View, d *game.Deal, a *appraisal) string {
 }
 
 // clausesText names the levers of the deal's clauses held by the seat
-// (mine) or by the others: "our tariff on prc" or "your licensing towards us".
+// (mine) or by the others: "our tariff towards PRC at most 10%" or "PRC's
+// rare-earth licensing towards us at least as open as general".
 func (s *Scripted) clausesText(v *game.View, d *game.Deal, mine bool) string {
 	var parts []string
 	for _, c := range d.Clauses {
 		if (c.Actor == s.k.me) != mine {
 			continue
 		}
-		name := strings.ToLower(s.k.sc.Levers[c.Lever].Name)
+		lv := &s.k.ps.Levers[c.Lever]
 		who := "our"
 		if !mine {
 			who = seatLabel(v, c.Actor) + "'s"
 		}
-		t := who + " " + name
-		if s.k.sc.LeverScope(c.Lever) == game.ScopeEach {
+		t := who + " " + strings.ToLower(lv.Name)
+		if lv.Scope == game.ScopeEach {
 			if c.Target == s.k.me {
 				t += " towards us"
 			} else {
 				t += " towards " + seatLabel(v, c.Target)
 			}
 		}
-		if c.Kind != game.SuspendExtraterritorial {
-			bound := "at most"
-			switch {
-			case c.Kind == game.LicensingFloor:
-				bound = "no tighter than"
-			case !c.Kind.Ceiling():
-				bound = "at least"
-			}
-			t += " " + bound + " " + s.k.sc.Levers[c.Lever].Levels[c.Level].ID
+		bound := lv.AtMost
+		if c.Bound == game.AtLeast {
+			bound = lv.AtLeast
 		}
+		t += " " + bound + " " + lv.Levels[c.Level].ID
 		if !slices.Contains(parts, t) {
 			parts = append(parts, t)
 		}

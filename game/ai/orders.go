@@ -15,7 +15,7 @@ func (s *Scripted) ruleOrders(v *game.View) game.Policy {
 	me := s.k.me
 	pol := v.Seats[me].Policy
 	defectAll := s.defectsMostly()
-	short := v.Seats[me].Ind[game.Coverage] < 90
+	short := s.k.coverage >= 0 && v.Seats[me].Ind[s.k.coverage] < 90
 	for i := range s.k.levers {
 		li := &s.k.levers[i]
 		for _, slot := range li.slots {
@@ -37,7 +37,7 @@ func (s *Scripted) ruleOrders(v *game.View) game.Policy {
 				case InvestNever:
 					lv = 0
 				case InvestWhenShort:
-					if short && li.kind != game.LeverPriceFloor {
+					if short && li.kind != "price-floor" {
 						lv = max(cur, min(cur+1, li.levels-2))
 					}
 				}
@@ -47,8 +47,8 @@ func (s *Scripted) ruleOrders(v *game.View) game.Policy {
 	}
 	if s.p.Weights.Objectives > 0 {
 		for _, c := range s.k.mine(v) {
-			if c.kind == condLever && c.seat == me {
-				pol[c.lever][c.slot] = uint8(c.satisfying(int(pol[c.lever][c.slot])))
+			if c.Kind == game.CondLever && c.Seat == me {
+				pol[c.Lever][c.Slot] = uint8(c.Satisfying(int(pol[c.Lever][c.Slot])))
 			}
 		}
 	}
@@ -118,9 +118,9 @@ func (s *Scripted) diff(v *game.View, pol game.Policy) []game.Order {
 			if pol[li.l][slot] == cur[li.l][slot] {
 				continue
 			}
-			o := game.Order{Lever: li.id, Level: s.k.sc.Levers[li.l].Levels[pol[li.l][slot]].ID}
+			o := game.Order{Lever: li.id, Level: s.k.ps.Levers[li.l].Levels[pol[li.l][slot]].ID}
 			if li.scope == game.ScopeEach {
-				o.Towards = s.k.sc.Seats[slot].ID
+				o.Towards = s.k.ps.Seats[slot].ID
 			}
 			out = append(out, o)
 		}

@@ -25,7 +25,7 @@ func (Passive) Act(v *game.View) []game.Command {
 	var out []game.Command
 	seat := v.SeatID(v.Viewer)
 	for i := range v.Deals {
-		if awaits(&v.Deals[i], v.Viewer) {
+		if v.Deals[i].Awaits(v.Viewer) {
 			out = append(out, game.Command{Kind: game.CmdRespond, Seat: seat, Deal: v.Deals[i].ID, Answer: game.Reject})
 		}
 	}

@@ -177,7 +177,7 @@ type decision struct {
 // play and returns a constructor of its player, named name (how the
 // command line called it). Any problem, including those Validate finds,
 // is returned with the YAML path of its field, and no constructor.
-func (pb *Playbook) Compile(sc *game.Scenario, seat, name string) (func() Player, []game.FieldError) {
+func (pb *Playbook) Compile(sc *game.PublicScenario, seat, name string) (func() Player, []game.FieldError) {
 	var p game.Problems
 	for _, fe := range pb.Validate() {
 		p.Add(fe.Path, "%s", fe.Msg)
@@ -253,7 +253,7 @@ func (pb *Playbook) Compile(sc *game.Scenario, seat, name string) (func() Player
 
 // resolveSetting turns one setting into the policy slots it sets and its
 // level index, reporting what is wrong with it.
-func resolveSetting(p *game.Problems, sc *game.Scenario, me int, seat, path string, set Setting) ([]slotKey, int, bool) {
+func resolveSetting(p *game.Problems, sc *game.PublicScenario, me int, seat, path string, set Setting) ([]slotKey, int, bool) {
 	l, ok := sc.LeverIndex(set.Lever)
 	if !ok {
 		p.Add(path+".lever", "the scenario %s has no lever %q (levers: %s)", sc.ID, set.Lever, leverIDs(sc))
@@ -262,7 +262,7 @@ func resolveSetting(p *game.Problems, sc *game.Scenario, me int, seat, path stri
 	def := &sc.Levers[l]
 	good := true
 	if !sc.MaySet(me, l) {
-		p.Add(path+".lever", "%s may not set %q (only %s may)", seat, set.Lever, strings.Join(def.Setters, ", "))
+		p.Add(path+".lever", "%s may not set %q (only %s may)", seat, set.Lever, setterIDs(sc, def.Setters))
 		good = false
 	}
 	level, ok := sc.LevelIndex(l, set.Level)
@@ -273,9 +273,9 @@ func resolveSetting(p *game.Problems, sc *game.Scenario, me int, seat, path stri
 	if !good {
 		return nil, 0, false
 	}
-	if sc.LeverScope(l) != game.ScopeEach {
+	if sc.Levers[l].Scope != game.ScopeEach {
 		if len(set.Towards) > 0 {
-			p.Add(path+".towards", "%q is one setting for the %s, not towards a seat: leave out towards", set.Lever, scopeWord(sc.LeverScope(l)))
+			p.Add(path+".towards", "%q is one setting for the %s, not towards a seat: leave out towards", set.Lever, scopeWord(sc.Levers[l].Scope))
 			return nil, 0, false
 		}
 		return []slotKey{{l, 0}}, level, true
@@ -311,7 +311,7 @@ func resolveSetting(p *game.Problems, sc *game.Scenario, me int, seat, path stri
 	return out, level, good
 }
 
-func compileFilter(p *game.Problems, sc *game.Scenario, path string, r AnswerRule) answerRule {
+func compileFilter(p *game.Problems, sc *game.PublicScenario, path string, r AnswerRule) answerRule {
 	f := r.If
 	ar := answerRule{answer: r.Answer, maxClauses: f.MaxClauses, minTrust: f.MinTrust, maxBreaches: f.MaxBreaches}
 	for i, id := range f.From {
@@ -333,7 +333,7 @@ func compileFilter(p *game.Problems, sc *game.Scenario, path string, r AnswerRul
 
 // ordersOf writes the chosen levels as orders, by lever then target, so
 // that a log reads the same every time.
-func ordersOf(sc *game.Scenario, chosen map[slotKey]decision) []game.Order {
+func ordersOf(sc *game.PublicScenario, chosen map[slotKey]decision) []game.Order {
 	if len(chosen) == 0 {
 		return nil
 	}
@@ -351,7 +351,7 @@ func ordersOf(sc *game.Scenario, chosen map[slotKey]decision) []game.Order {
 	for i, k := range keys {
 		def := &sc.Levers[k.lever]
 		o := game.Order{Lever: def.ID, Level: def.Levels[chosen[k].level].ID}
-		if sc.LeverScope(k.lever) == game.ScopeEach {
+		if sc.Levers[k.lever].Scope == game.ScopeEach {
 			o.Towards = sc.Seats[k.slot].ID
 		}
 		out[i] = o
@@ -366,7 +366,7 @@ func scopeWord(s game.Scope) string {
 	return "whole world"
 }
 
-func leverIDs(sc *game.Scenario) string {
+func leverIDs(sc *game.PublicScenario) string {
 	ids := make([]string, len(sc.Levers))
 	for i, l := range sc.Levers {
 		ids[i] = l.ID
@@ -374,7 +374,7 @@ func leverIDs(sc *game.Scenario) string {
 	return strings.Join(ids, ", ")
 }
 
-func seatIDs(sc *game.Scenario) string {
+func seatIDs(sc *game.PublicScenario) string {
 	ids := make([]string, len(sc.Seats))
 	for i, s := range sc.Seats {
 		ids[i] = s.ID
@@ -382,10 +382,19 @@ func seatIDs(sc *game.Scenario) string {
 	return strings.Join(ids, ", ")
 }
 
-func levelIDs(l *game.LeverDef) string {
+func levelIDs(l *game.Lever) string {
 	ids := make([]string, len(l.Levels))
 	for i, lv := range l.Levels {
 		ids[i] = lv.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// setterIDs names the seats in a set, for a message.
+func setterIDs(sc *game.PublicScenario, set game.SeatSet) string {
+	var ids []string
+	for _, i := range set.Seats() {
+		ids = append(ids, sc.Seats[i].ID)
 	}
 	return strings.Join(ids, ", ")
 }

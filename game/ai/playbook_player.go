@@ -59,13 +59,13 @@ func (p *playbookPlayer) answer(v *game.View) []game.Command {
 	committed := false
 	for i := range v.Deals {
 		d := &v.Deals[i]
-		if !awaits(d, p.seat) {
+		if !d.Awaits(p.seat) {
 			continue
 		}
 		a := p.decide(v, d)
-		if a == game.Accept && commitsTo(d, p.seat) {
+		if a == game.Accept && d.Commits(p.seat) {
 			switch {
-			case capital <= 0:
+			case capital <= 0 && v.Scenario.Rules.ConcessionCapital > 0:
 				a = game.Reject
 			case committed:
 				continue

@@ -21,7 +21,7 @@ func rareEarth(t *testing.T) *game.Scenario {
 
 func compile(t *testing.T, sc *game.Scenario, pb ai.Playbook, seat string) ai.Player {
 	t.Helper()
-	newPlayer, errs := pb.Compile(sc, seat, "playbook:test")
+	newPlayer, errs := pb.Compile(sc.Public(), seat, "playbook:test")
 	if len(errs) > 0 {
 		t.Fatalf("compile: %v", errs)
 	}
@@ -130,7 +130,7 @@ func TestPlaybookCompileErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			newPlayer, errs := c.pb.Compile(sc, c.seat, "x")
+			newPlayer, errs := c.pb.Compile(sc.Public(), c.seat, "x")
 			if newPlayer != nil {
 				t.Fatal("a broken playbook compiled")
 			}
@@ -196,12 +196,12 @@ func answers(t *testing.T, st game.State, p ai.Player, seat string) map[string]g
 
 func TestPassiveRejectsEveryProposal(t *testing.T) {
 	sc := rareEarth(t)
-	tariff := game.ClauseSpec{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "30"}
-	licence := game.ClauseSpec{Kind: game.LicensingFloor, Actor: "prc", Target: "us", Level: "general"}
+	tariff := game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "30"}
+	licence := game.ClauseSpec{Lever: "licensing", Bound: game.AtMost, Actor: "prc", Target: "us", Level: "general"}
 	st := negotiation(t, sc, propose("us", "calm", []string{"prc"}, tariff, licence), propose("eu", "other", []string{"japan"},
-		game.ClauseSpec{Kind: game.TariffCeiling, Actor: "eu", Target: "japan", Level: "0"}))
-	if !ai.AwaitingIn(&st, 1) || ai.AwaitingIn(&st, 0) {
-		t.Errorf("AwaitingIn: the PRC has a proposal to answer, the US none")
+		game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "eu", Target: "japan", Level: "0"}))
+	if !game.Owes(&st, 1).Answer || game.Owes(&st, 0).Answer {
+		t.Errorf("Owes: the PRC has a proposal to answer, the US none")
 	}
 	got := answers(t, st, ai.Passive{}, "prc")
 	if len(got) != 1 || got["calm"] != game.Reject {
@@ -225,17 +225,17 @@ func TestPlaybookAnswerRules(t *testing.T) {
 		{Answer: game.Accept},
 	}}}
 	p := compile(t, sc, pb, "prc")
-	tariffUS := game.ClauseSpec{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "30"}
-	tariffEU := game.ClauseSpec{Kind: game.TariffCeiling, Actor: "eu", Target: "prc", Level: "0"}
-	tariffPRC := game.ClauseSpec{Kind: game.TariffCeiling, Actor: "prc", Target: "us", Level: "0"}
-	licence := game.ClauseSpec{Kind: game.LicensingFloor, Actor: "prc", Target: "us", Level: "general"}
-	licenceEU := game.ClauseSpec{Kind: game.LicensingFloor, Actor: "prc", Target: "eu", Level: "general"}
+	tariffUS := game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "30"}
+	tariffEU := game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "eu", Target: "prc", Level: "0"}
+	tariffPRC := game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "prc", Target: "us", Level: "0"}
+	licence := game.ClauseSpec{Lever: "licensing", Bound: game.AtMost, Actor: "prc", Target: "us", Level: "general"}
+	licenceEU := game.ClauseSpec{Lever: "licensing", Bound: game.AtMost, Actor: "prc", Target: "eu", Level: "general"}
 	st := negotiation(t, sc,
 		propose("us", "tariffs only", []string{"prc"}, tariffUS),
 		propose("us", "asks licences", []string{"prc"}, tariffUS, licence),
 		propose("eu", "too long", []string{"prc"}, tariffEU, tariffEU, tariffEU),
-		propose("japan", "from japan", []string{"prc"}, game.ClauseSpec{Kind: game.TariffCeiling, Actor: "japan", Target: "prc", Level: "0"}),
-		propose("india", "from india", []string{"prc"}, game.ClauseSpec{Kind: game.TariffCeiling, Actor: "india", Target: "prc", Level: "0"}),
+		propose("japan", "from japan", []string{"prc"}, game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "japan", Target: "prc", Level: "0"}),
+		propose("india", "from india", []string{"prc"}, game.ClauseSpec{Lever: "tariff", Bound: game.AtMost, Actor: "india", Target: "prc", Level: "0"}),
 		propose("eu", "eu licences", []string{"prc"}, licenceEU),
 		propose("us", "prc commits", []string{"prc"}, tariffPRC),
 	)

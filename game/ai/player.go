@@ -37,34 +37,7 @@ type Checked interface {
 // answer.
 func Awaiting(v *game.View) bool {
 	for i := range v.Deals {
-		if awaits(&v.Deals[i], v.Viewer) {
-			return true
-		}
-	}
-	return false
-}
-
-// AwaitingIn is Awaiting read from a state, for a driver that has not
-// built the seat's view: a seat may always know of the proposals made to
-// it, so this reveals nothing the view would not.
-func AwaitingIn(st *game.State, seat int) bool {
-	for i := range st.Deals {
-		if awaits(&st.Deals[i], seat) {
-			return true
-		}
-	}
-	return false
-}
-
-func awaits(d *game.Deal, seat int) bool {
-	return d.Status == game.Proposed && d.Party(seat) && d.Answers[seat] == game.NoAnswer
-}
-
-// commitsTo reports whether the deal binds seat to any clause: accepting
-// such a deal costs political capital.
-func commitsTo(d *game.Deal, seat int) bool {
-	for _, c := range d.Clauses {
-		if c.Actor == seat {
+		if v.Deals[i].Awaits(v.Viewer) {
 			return true
 		}
 	}

@@ -121,11 +121,11 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 	// What its objectives want of j.
 	for _, c := range s.conds(v) {
 		switch {
-		case c.kind == condLever && c.seat == j && !c.holds(&now):
+		case c.Kind == game.CondLever && c.Seat == j && !c.holds(&now):
 			if cl, ok := s.clauseFor(j, &c); ok {
-				ask(cl, !c.everyTurn)
+				ask(cl, !c.EveryTurn)
 			}
-		case c.kind == condDeal && c.dealWith == j && !c.holds(&now):
+		case c.Kind == game.CondDeal && c.DealWith == j && !c.holds(&now):
 			o.toEnd = true
 		}
 	}
@@ -134,7 +134,7 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 	if r, ok := s.strongestAgainst(v, j); ok {
 		if cl, ok := s.ceiling(j, r.l, r.slot, int(v.Seats[j].Policy[r.l][r.slot])-1); ok {
 			ask(cl, false)
-			if l, ok := s.k.sc.LeverOfKind(s.k.sc.LeverKindOf(r.l)); ok && s.k.lever(l) != nil && hasSlot(s.k.lever(l).slots, j) {
+			if l := r.l; s.k.lever(l) != nil && hasSlot(s.k.lever(l).slots, j) {
 				lv := int(v.Seats[me].Policy[l][j])
 				if s.p.Moves.Cooperate == StepMilder || s.p.Moves.Cooperate == StepMildest {
 					lv = max(lv-1, 0)
@@ -147,9 +147,9 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 	}
 	// What j's public objectives want of the seat.
 	for _, c := range s.k.public[j] {
-		if c.kind == condLever && c.seat == me && !c.holds(&now) && !s.conflicts(v, &c) {
+		if c.Kind == game.CondLever && c.Seat == me && !c.holds(&now) && !s.conflicts(v, &c) {
 			if cl, ok := s.clauseFor(me, &c); ok {
-				give(cl, !c.everyTurn)
+				give(cl, !c.EveryTurn)
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 			return o, false
 		}
 	}
-	if len(gives) > 0 && v.Seats[me].Ind[game.Capital] <= 0 {
+	if len(gives) > 0 && v.Scenario.Rules.ConcessionCapital > 0 && v.Seats[me].Ind[game.Capital] <= 0 {
 		gives = nil
 		if len(asks) == 0 {
 			return o, false
@@ -200,54 +200,45 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 	return o, true
 }
 
-// now is the present moment as a snapshot.
-func (s *Scripted) now(v *game.View) snapshot {
-	var ind [game.MaxSeats][game.NumIndicators]float64
+// now is the present moment as objectives see it.
+func (s *Scripted) now(v *game.View) game.Position {
+	var ind [game.MaxSeats][game.MaxIndicators]float64
 	pols := make([]game.Policy, len(v.Seats))
 	for j := range v.Seats {
 		ind[j] = v.Seats[j].Ind
 		pols[j] = v.Seats[j].Policy
 	}
-	return snapshot{ind: &ind, world: &v.World, policy: pols, viewer: s.k.me, deals: s.dealsWith(v)}
+	return game.Position{Ind: &ind, World: &v.World, Policy: pols, Pacts: s.pacts(v)}
 }
 
 // clauseFor is the clause by actor that meets a lever objective.
 func (s *Scripted) clauseFor(actor int, c *cond) (game.Clause, bool) {
-	kind := s.k.sc.LeverKindOf(c.lever)
-	side := 0
-	if c.atLeast {
-		side = 1
+	b := game.AtMost
+	if c.AtLeast {
+		b = game.AtLeast
 	}
-	ref := s.k.clause[kind][side]
-	if !ref.ok {
-		return game.Clause{}, false
-	}
-	return s.makeClause(ref.kind, actor, c.lever, c.slot, c.level)
+	return s.makeClause(b, actor, c.Lever, c.Slot, c.Level)
 }
 
 // ceiling is the clause keeping actor's lever l towards slot at most level.
 func (s *Scripted) ceiling(actor, l, slot, level int) (game.Clause, bool) {
-	ref := s.k.clause[s.k.sc.LeverKindOf(l)][0]
-	if !ref.ok || level < 0 {
+	if level < 0 {
 		return game.Clause{}, false
 	}
-	return s.makeClause(ref.kind, actor, l, slot, level)
+	return s.makeClause(game.AtMost, actor, l, slot, level)
 }
 
-func (s *Scripted) makeClause(kind game.ClauseKind, actor, l, slot, level int) (game.Clause, bool) {
-	sc := s.k.sc
-	if !sc.MaySet(actor, l) {
+func (s *Scripted) makeClause(b game.Bound, actor, l, slot, level int) (game.Clause, bool) {
+	ps := s.k.ps
+	if !ps.MayBind(l, b) || !ps.MaySet(actor, l) {
 		return game.Clause{}, false
 	}
-	c := game.Clause{Kind: kind, Actor: actor, Target: actor, Lever: l, Level: level}
-	if sc.LeverScope(l) == game.ScopeEach {
-		if !sc.MayTarget(actor, l, slot) {
+	c := game.Clause{Bound: b, Actor: actor, Target: actor, Lever: l, Level: level}
+	if ps.Levers[l].Scope == game.ScopeEach {
+		if !ps.MayTarget(actor, l, slot) {
 			return game.Clause{}, false
 		}
-		c.Target = slot
-	}
-	if kind == game.SuspendExtraterritorial {
-		c.Level = 0
+		c.Target, c.Slot = slot, slot
 	}
 	return c, true
 }
@@ -272,7 +263,7 @@ func (s *Scripted) strongestAgainst(v *game.View, j int) (slotRef, bool) {
 // seat's own on the same lever.
 func (s *Scripted) conflicts(v *game.View, c *cond) bool {
 	for _, m := range s.conds(v) {
-		if m.kind == condLever && m.seat == c.seat && m.lever == c.lever && m.slot == c.slot && m.atLeast != c.atLeast {
+		if m.Kind == game.CondLever && m.Seat == c.Seat && m.Lever == c.Lever && m.Slot == c.Slot && m.AtLeast != c.AtLeast {
 			return true
 		}
 	}
@@ -301,11 +292,10 @@ func (s *Scripted) theirGain(v *game.View, j int, d *game.Deal) float64 {
 		pols[i] = v.Seats[i].Policy
 	}
 	before := s.now(v)
-	before.viewer = j
 	after := before
-	after.policy = slices.Clone(pols)
+	after.Policy = slices.Clone(pols)
 	for i := range d.Clauses {
-		clampClause(&after.policy[d.Clauses[i].Actor], &d.Clauses[i])
+		d.Clauses[i].Keep(&after.Policy[d.Clauses[i].Actor])
 	}
 	g := 0.0
 	for _, c := range s.k.public[j] {
@@ -322,8 +312,8 @@ func (s *Scripted) theirGain(v *game.View, j int, d *game.Deal) float64 {
 		if c.Actor != j {
 			continue
 		}
-		cur := int(pols[j][c.Lever][s.k.slotOf(c)])
-		if c.Kind.Ceiling() {
+		cur := int(pols[j][c.Lever][c.Slot])
+		if c.Bound == game.AtMost {
 			g -= 0.5 * float64(max(cur-c.Level, 0))
 		} else {
 			g -= 0.5 * float64(max(c.Level-cur, 0))
@@ -353,7 +343,7 @@ func (s *Scripted) counter(v *game.View, d *game.Deal) (*game.Proposal, bool) {
 
 // write turns an offer into a proposal with a title and a one-line note.
 func (s *Scripted) write(v *game.View, o *offer, counterOf int) *game.Proposal {
-	sc := s.k.sc
+	ps := s.k.ps
 	p := &game.Proposal{
 		Title:      fmt.Sprintf("%s and %s", seatLabel(v, s.k.me), seatLabel(v, o.to)),
 		Parties:    []string{v.Seats[o.to].ID},
@@ -361,14 +351,7 @@ func (s *Scripted) write(v *game.View, o *offer, counterOf int) *game.Proposal {
 		Visibility: o.deal.Visibility,
 	}
 	for _, c := range o.deal.Clauses {
-		cs := game.ClauseSpec{Kind: c.Kind, Actor: sc.Seats[c.Actor].ID}
-		if sc.LeverScope(c.Lever) == game.ScopeEach {
-			cs.Target = sc.Seats[c.Target].ID
-		}
-		if c.Kind != game.SuspendExtraterritorial {
-			cs.Level = sc.Levers[c.Lever].Levels[c.Level].ID
-		}
-		p.Clauses = append(p.Clauses, cs)
+		p.Clauses = append(p.Clauses, game.SpecOf(ps, c))
 	}
 	verb := "We propose"
 	if counterOf != 0 {

@@ -43,15 +43,15 @@ func (scriptedAnswerer) OnlyAnswers() {}
 const seedSalt = 0x9e3779b97f4a7c15
 
 // NewScripted makes the player of personality p at difficulty d for seat
-// of a validated scenario, with its generator seeded from the game's seed
-// and the seat. name is how results call it. The personality must have
-// passed Validate; it is never written.
-func NewScripted(sc *game.Scenario, seat int, p *Personality, d Difficulty, gameSeed uint64, name string) Player {
+// of a scenario, knowing only its public part, with its generator seeded
+// from the game's seed and the seat. name is how results call it. The
+// personality must have passed Validate; it is never written.
+func NewScripted(ps *game.PublicScenario, seat int, p *Personality, d Difficulty, gameSeed uint64, name string) Player {
 	s := &Scripted{
-		name: name, p: p, d: d, k: newKnowledge(sc, seat),
+		name: name, p: p, d: d, k: newKnowledge(ps, seat, p),
 		rng: rand.New(rand.NewPCG(gameSeed^seedSalt, uint64(seat)+1)),
 	}
-	s.mem.init(len(sc.Seats))
+	s.mem.init(len(ps.Seats))
 	if !p.Deals.Propose {
 		return scriptedAnswerer{s}
 	}

@@ -21,7 +21,7 @@ func mixedPlayers(t testing.TB, sc *game.Scenario, seed uint64, d ai.Difficulty,
 	players := make([]ai.Player, len(sc.Seats))
 	for i := range players {
 		n := names[(i+offset)%len(names)]
-		players[i] = ai.NewScripted(sc, i, personality(t, n), d, seed, n)
+		players[i] = ai.NewScripted(sc.Public(), i, personality(t, n), d, seed, n)
 	}
 	return players
 }
@@ -83,7 +83,7 @@ func hide(st game.State, me int) game.State {
 	}
 	st.Deals = append(slices.Clip(st.Deals), game.Deal{
 		ID: 999, Title: "secret pact", Proposer: a, Parties: game.SeatSet(0).With(a).With(b),
-		Clauses:  []game.Clause{{Kind: game.TariffCeiling, Actor: a, Target: me, Lever: 0, Level: 0}},
+		Clauses:  []game.Clause{{Bound: game.AtMost, Actor: a, Target: me, Slot: me, Lever: 0, Level: 0}},
 		Duration: 3, Visibility: game.Secret, Status: game.InForce, Start: st.Turn, End: st.Turn + 2,
 	})
 	st.Messages = append(slices.Clip(st.Messages), game.Message{From: a, To: game.SeatSet(0).With(b), Turn: st.Turn, Text: "we will betray them"})
@@ -105,8 +105,8 @@ func TestDecisionsIgnoreHiddenInformation(t *testing.T) {
 				}
 				for _, name := range content.PersonalityNames() {
 					for _, d := range levels {
-						p1 := ai.NewScripted(sc, me, personality(t, name), d, 7, name)
-						p2 := ai.NewScripted(sc, me, personality(t, name), d, 7, name)
+						p1 := ai.NewScripted(sc.Public(), me, personality(t, name), d, 7, name)
+						p2 := ai.NewScripted(sc.Public(), me, personality(t, name), d, 7, name)
 						v1, v2 := game.ViewFor(st, me), game.ViewFor(other, me)
 						c1, c2 := p1.Act(&v1), p2.Act(&v2)
 						if !reflect.DeepEqual(c1, c2) {

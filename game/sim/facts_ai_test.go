@@ -50,7 +50,7 @@ func (p *promiser) Act(v *game.View) []game.Command {
 			lv := v.Seats[p.me].Policy[p.tariff][j]
 			out = append(out, game.Command{Kind: game.CmdPropose, Seat: p.id, Proposal: &game.Proposal{
 				Title: "no new tariffs", Parties: []string{v.Seats[j].ID}, Duration: 1,
-				Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: p.id, Target: v.Seats[j].ID, Level: tariff.Levels[lv].ID}},
+				Clauses: []game.ClauseSpec{{Lever: "tariff", Bound: game.AtMost, Actor: p.id, Target: v.Seats[j].ID, Level: tariff.Levels[lv].ID}},
 			}})
 		}
 		return out
@@ -99,7 +99,7 @@ func TestFact7BreachersGetFewerDealsAccepted(t *testing.T) {
 				for seed := range seeds {
 					players := make([]ai.Player, len(sc.Seats))
 					for i := range players {
-						players[i] = ai.NewScripted(sc, i, op, ai.Normal, seed, "opportunist")
+						players[i] = ai.NewScripted(sc.Public(), i, op, ai.Normal, seed, "opportunist")
 					}
 					players[us] = &promiser{me: us, id: "us", tariff: tariff, breachUntil: breachUntil}
 					n, o := 0, 0

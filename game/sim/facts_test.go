@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"fmt"
+	"github.com/chokepoint-game/chokepoint/game/econ"
 	"sync"
 	"testing"
 
@@ -88,11 +89,11 @@ func TestFact1DenialCutsCoverageAndIndustry(t *testing.T) {
 		cut := run(t, seed, map[string]string{"prc": "embargo"})
 		for _, id := range []string{"us", "eu", "japan"} {
 			i := seatIndex(t, cut[0], id)
-			if c := cut[2].Seats[i].Ind[game.Coverage]; c >= 50 {
+			if c := cut[2].Seats[i].Ind[econ.Coverage]; c >= 50 {
 				t.Fatalf("seed %d: %s coverage %.1f%% after two turns of denial, want below 50%%", seed, id, c)
 			}
 			for turn := 2; turn < len(cut); turn++ {
-				got, was := cut[turn].Seats[i].Ind[game.Industry], base[turn].Seats[i].Ind[game.Industry]
+				got, was := cut[turn].Seats[i].Ind[econ.Industry], base[turn].Seats[i].Ind[econ.Industry]
 				if got > 0.95*was {
 					t.Fatalf("seed %d turn %d: %s industry %.1f against %.1f without denial, want at least 5%% lower", seed, turn, id, got, was)
 				}
@@ -109,7 +110,7 @@ func TestFact2InvestmentWithFloorCoversHalf(t *testing.T) {
 		st := run(t, seed, withAll(map[string]string{}, allies, "allied-investment-floor"))
 		best := 0.0
 		for turn := 6; turn < len(st); turn++ {
-			best = max(best, st[turn].World[game.ExChinaSupply])
+			best = max(best, st[turn].World[econ.ExChinaSupply])
 		}
 		if best < 0.5 {
 			t.Fatalf("seed %d: ex-China supply peaks at %.2f in turns 6-12, want at least 0.5", seed, best)
@@ -125,7 +126,7 @@ func TestFact3FloodingBreaksProducersWithoutFloor(t *testing.T) {
 		st := run(t, seed, withAll(map[string]string{"prc": "flood"}, allies, "allied-investment"))
 		last := st[len(st)-1]
 		for _, id := range allies {
-			if last.Seats[seatIndex(t, last, id)].Econ.Failures > 0 {
+			if econ.Of(&last).Seats[seatIndex(t, last, id)].Failures > 0 {
 				failed++
 				break
 			}
@@ -133,7 +134,7 @@ func TestFact3FloodingBreaksProducersWithoutFloor(t *testing.T) {
 		st = run(t, seed, withAll(map[string]string{"prc": "flood"}, allies, "allied-investment-floor"))
 		last = st[len(st)-1]
 		for _, id := range allies {
-			if f := last.Seats[seatIndex(t, last, id)].Econ.Failures; f > 0 {
+			if f := econ.Of(&last).Seats[seatIndex(t, last, id)].Failures; f > 0 {
 				t.Fatalf("seed %d: %s producers failed %d times under a price floor", seed, id, f)
 			}
 		}
@@ -147,7 +148,7 @@ func TestFact3FloodingBreaksProducersWithoutFloor(t *testing.T) {
 func worldTotal(st game.State) float64 {
 	sum := 0.0
 	for i, s := range st.Seats {
-		sum += s.Ind[game.Economy] * st.Scenario().Seats[i].Profile.GDP
+		sum += s.Ind[econ.Economy] * st.Scenario().Seats[i].Profile.GDP
 	}
 	return sum
 }
@@ -163,8 +164,8 @@ func TestFact4TariffWarIsNegativeSum(t *testing.T) {
 		b, w, d := base[len(base)-1], war[len(war)-1], deal[len(deal)-1]
 		for _, id := range []string{"us", "prc"} {
 			i := seatIndex(t, b, id)
-			if w.Seats[i].Ind[game.Economy] >= b.Seats[i].Ind[game.Economy] {
-				t.Fatalf("seed %d: %s economy %.2f under mutual tariffs, %.2f without: want lower", seed, id, w.Seats[i].Ind[game.Economy], b.Seats[i].Ind[game.Economy])
+			if w.Seats[i].Ind[econ.Economy] >= b.Seats[i].Ind[econ.Economy] {
+				t.Fatalf("seed %d: %s economy %.2f under mutual tariffs, %.2f without: want lower", seed, id, w.Seats[i].Ind[econ.Economy], b.Seats[i].Ind[econ.Economy])
 			}
 		}
 		if worldTotal(d) <= worldTotal(w) {
@@ -178,8 +179,8 @@ func TestFact5CoercionRaisesResolveAndCostsTrust(t *testing.T) {
 	for seed := uint64(1); seed <= factSeeds; seed++ {
 		base := run(t, seed, nil)
 		cut := run(t, seed, map[string]string{"prc": "embargo"})
-		if cut[3].World[game.Resolve] <= base[3].World[game.Resolve] {
-			t.Fatalf("seed %d: resolve %.2f under coercion, %.2f without", seed, cut[3].World[game.Resolve], base[3].World[game.Resolve])
+		if cut[3].World[econ.Resolve] <= base[3].World[econ.Resolve] {
+			t.Fatalf("seed %d: resolve %.2f under coercion, %.2f without", seed, cut[3].World[econ.Resolve], base[3].World[econ.Resolve])
 		}
 		prc := seatIndex(t, cut[0], "prc")
 		for _, id := range []string{"us", "eu", "japan"} {
@@ -214,8 +215,8 @@ func TestFact6TechRecoversSlowerThanIndustry(t *testing.T) {
 		us := seatIndex(t, chips[0], "us")
 		var tech, industry []float64
 		for turn := 1; turn < len(chips); turn++ {
-			tech = append(tech, chips[turn].Seats[prc].Ind[game.Tech])
-			industry = append(industry, cutoff[turn].Seats[us].Ind[game.Industry])
+			tech = append(tech, chips[turn].Seats[prc].Ind[econ.Tech])
+			industry = append(industry, cutoff[turn].Seats[us].Ind[econ.Industry])
 		}
 		rt, ri := recovered(tech, 100), recovered(industry, 100)
 		if rt >= ri {

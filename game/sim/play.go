@@ -5,6 +5,7 @@ import (
 
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
+	"github.com/chokepoint-game/chokepoint/game/drive"
 )
 
 // RefusedError is a command from a Checked player (a playbook) that the
@@ -89,12 +90,12 @@ type match struct {
 	onTurn  func(st *game.State)
 }
 
-// play runs one game to its end. Per phase it asks each player that is
-// not idle for its commands, from its own view, and applies them; in
-// negotiation it goes round again while anything was applied, up to the
-// scenario's rounds; then it closes the phase with the facilitator's
-// advance, as a table does when the clock runs out. That costs one command
-// where a ready from every seat would cost one per seat.
+// play runs one game to its end. It closes the events phase at once, as
+// a table does; then, through the driver the table uses too, it asks each
+// seat that owes something for its commands, from its own view, and
+// closes the seat's part of the phase; when no seat owes anything more
+// and the phase has not closed itself, it closes it with the
+// facilitator's advance, as a table does when its clock runs out.
 func (m *match) play() error {
 	st, err := game.NewGame(m.sc, m.seed)
 	if err != nil {
@@ -104,10 +105,7 @@ func (m *match) play() error {
 	if err := m.facilitate(game.CmdStart, ""); err != nil {
 		return err
 	}
-	rounds := m.sc.Negotiation.Rounds
-	if rounds == 0 {
-		rounds = 3
-	}
+	d := drive.New(m.players)
 	traced := 0
 	for m.st.Phase != game.GameOver {
 		phase, turn := m.st.Phase, m.st.Turn
@@ -126,65 +124,49 @@ func (m *match) play() error {
 				break
 			}
 		}
-		n := 1
-		if phase == game.Negotiation {
-			n = rounds
-		}
-		for range n {
-			applied, err := m.round(phase, turn)
-			if err != nil {
-				return err
-			}
-			if !applied || m.st.Phase != phase || m.st.Turn != turn {
-				break
-			}
-		}
-		// The players may have closed the phase themselves (every seat
-		// submitted its orders, say).
-		if m.st.Phase == phase && m.st.Turn == turn {
+		if phase == game.Events {
 			if err := m.facilitate(game.CmdAdvance, ""); err != nil {
 				return err
 			}
+			continue
 		}
+		seat, ask := d.Next(&m.st)
+		if seat < 0 {
+			if err := m.facilitate(game.CmdAdvance, ""); err != nil {
+				return err
+			}
+			continue
+		}
+		if ask {
+			p := m.players[seat]
+			for _, c := range d.Ask(&m.st, seat) {
+				if err := m.apply(d, seat, c); err != nil {
+					if _, checked := p.(ai.Checked); checked {
+						return &RefusedError{m.index, m.seed, turn, m.sc.Seats[seat].ID, p.Name(), c, err}
+					}
+					m.refused++
+				}
+			}
+		}
+		// Unless the game moved on while it acted, the seat's part of the
+		// phase is done.
+		if m.st.Phase == phase && m.st.Turn == turn {
+			if c := d.Finish(&m.st, seat); c != nil {
+				if err := m.apply(d, seat, *c); err != nil {
+					return &EngineError{m.index, m.seed, err}
+				}
+			}
+		}
+		d.Done(seat, m.st.Seq)
 	}
 	return nil
 }
 
-// round asks every player in seat order once and reports whether any of
-// their commands was applied.
-func (m *match) round(phase game.Phase, turn int) (bool, error) {
-	applied := false
-	for seat, p := range m.players {
-		if m.st.Phase != phase || m.st.Turn != turn {
-			break
-		}
-		if p.Idle(phase, turn) {
-			continue
-		}
-		if _, ok := p.(ai.Answerer); ok && phase == game.Negotiation && !ai.AwaitingIn(&m.st, seat) {
-			continue
-		}
-		v := game.ViewFor(m.st, seat)
-		for _, c := range p.Act(&v) {
-			err := m.apply(seat, c)
-			if err == nil {
-				applied = true
-				continue
-			}
-			if _, checked := p.(ai.Checked); checked {
-				return applied, &RefusedError{m.index, m.seed, turn, m.sc.Seats[seat].ID, p.Name(), c, err}
-			}
-			m.refused++
-		}
-	}
-	return applied, nil
-}
-
 // apply applies a seat's command; a command given in another seat's name
 // is refused like any other the seat may not give.
-func (m *match) apply(seat int, c game.Command) error {
-	if c.Seat != m.sc.Seats[seat].ID {
-		return fmt.Errorf("%w: %s gave a command as %q", game.ErrNotYourSeat, m.sc.Seats[seat].ID, c.Seat)
+func (m *match) apply(d *drive.Driver, seat int, c game.Command) error {
+	if err := d.Check(&m.st, seat, c); err != nil {
+		return err
 	}
 	st, _, err := game.Apply(m.st, c)
 	if err != nil {

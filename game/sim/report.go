@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/chokepoint-game/chokepoint/game"
 )
 
 // WriteJSON writes the result as one indented JSON object. Maps are
@@ -44,8 +42,8 @@ func WriteTable(w io.Writer, res *Result) error {
 
 	fmt.Fprintf(&b, "\nfinal indicators, mean over the games\n%-*s", seatW, "seat")
 	var inds []string
-	for _, n := range game.IndicatorNames() {
-		if n != game.Score.String() {
+	for _, n := range res.Indicators {
+		if n != "score" {
 			inds = append(inds, n)
 			fmt.Fprintf(&b, "  %9s", n)
 		}
@@ -60,11 +58,11 @@ func WriteTable(w io.Writer, res *Result) error {
 	}
 
 	worldW := len("world")
-	for _, n := range game.WorldNames() {
+	for _, n := range res.WorldNames {
 		worldW = max(worldW, len(n))
 	}
 	fmt.Fprintf(&b, "\n%-*s  %8s %8s %8s %8s\n", worldW, "world", "mean", "p10", "p50", "p90")
-	for _, n := range game.WorldNames() {
+	for _, n := range res.WorldNames {
 		s := res.World[n]
 		fmt.Fprintf(&b, "%-*s  %8.3f %8.3f %8.3f %8.3f\n", worldW, n, s.Mean, s.P10, s.P50, s.P90)
 	}

@@ -23,6 +23,10 @@ type Result struct {
 	Refused int `json:"refused"`
 	// Log is the first game's command log, when Config.KeepLog asked.
 	Log *game.Log `json:"-"`
+	// Indicators and WorldNames name the seats' and the world's
+	// indicators in the order reports show them.
+	Indicators []string `json:"-"`
+	WorldNames []string `json:"-"`
 }
 
 // SeatResult sums up one seat over the games.
@@ -41,8 +45,8 @@ type SeatResult struct {
 // so that a run of ten thousand games stays small.
 type outcome struct {
 	index   int
-	ind     []float64 // seat-major: ind[seat*NumIndicators+k]
-	world   [game.NumWorld]float64
+	ind     []float64 // seat-major: ind[seat*MaxIndicators+k]
+	world   [game.MaxWorld]float64
 	refused int
 	trace   []byte
 	log     []game.Command
@@ -124,9 +128,9 @@ func Run(cfg Config) (*Result, error) {
 				if o.err != nil {
 					stop(i)
 				} else {
-					o.ind = make([]float64, nSeats*int(game.NumIndicators))
+					o.ind = make([]float64, nSeats*int(game.MaxIndicators))
 					for s := range m.st.Seats {
-						copy(o.ind[s*int(game.NumIndicators):], m.st.Seats[s].Ind[:])
+						copy(o.ind[s*int(game.MaxIndicators):], m.st.Seats[s].Ind[:])
 					}
 					o.world = m.st.World
 				}
@@ -224,15 +228,16 @@ func (e *OverflowError) Error() string {
 }
 
 func checkFinite(cfg Config, o outcome) error {
-	nInd := int(game.NumIndicators)
+	ps := cfg.Scenario.Public()
+	nInd := int(game.MaxIndicators)
 	for i, x := range o.ind {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return &OverflowError{o.index, GameSeed(cfg.Seed, o.index), cfg.Scenario.Seats[i/nInd].ID + " " + game.IndicatorNames()[i%nInd]}
+		if k := i % nInd; k < len(ps.Indicators) && (math.IsNaN(x) || math.IsInf(x, 0)) {
+			return &OverflowError{o.index, GameSeed(cfg.Seed, o.index), cfg.Scenario.Seats[i/nInd].ID + " " + ps.Indicators[k].Name}
 		}
 	}
-	for w, x := range o.world {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return &OverflowError{o.index, GameSeed(cfg.Seed, o.index), "world " + game.WorldNames()[w]}
+	for w := range ps.World {
+		if x := o.world[w]; math.IsNaN(x) || math.IsInf(x, 0) {
+			return &OverflowError{o.index, GameSeed(cfg.Seed, o.index), "world " + ps.World[w].Name}
 		}
 	}
 	return nil
@@ -259,18 +264,19 @@ type summer struct {
 
 func newSummer(cfg Config) *summer {
 	n := len(cfg.Scenario.Seats)
+	ps := cfg.Scenario.Public()
 	s := &summer{cfg: cfg, wins: make([]float64, n), scores: make([]exactSample, n),
-		ind: make([][]stream, n), world: make([]stream, game.NumWorld), buf: make([]float64, n)}
+		ind: make([][]stream, n), world: make([]stream, len(ps.World)), buf: make([]float64, n)}
 	for i := range s.ind {
-		s.ind[i] = make([]stream, game.NumIndicators)
+		s.ind[i] = make([]stream, len(ps.Indicators))
 	}
 	return s
 }
 
 func (s *summer) add(o outcome) {
-	nInd := int(game.NumIndicators)
+	nInd := int(game.MaxIndicators)
 	for seat := range s.ind {
-		for k := range nInd {
+		for k := range s.ind[seat] {
 			x := o.ind[seat*nInd+k]
 			if k == int(game.Score) {
 				s.scores[seat].add(x)
@@ -281,18 +287,24 @@ func (s *summer) add(o outcome) {
 		}
 	}
 	Wins(s.buf, s.wins)
-	for w, x := range o.world {
-		s.world[w].add(x)
+	for w := range s.world {
+		s.world[w].add(o.world[w])
 	}
 }
 
-// result fills in the seats' and the world's summaries.
+// result fills in the seats' and the world's summaries, the indicators
+// in the order reports show them.
 func (s *summer) result(res *Result) {
 	sc := s.cfg.Scenario
+	ps := sc.Public()
+	for _, k := range ps.ReportOrder() {
+		res.Indicators = append(res.Indicators, ps.Indicators[k].Name)
+	}
 	for seat := range s.ind {
 		sr := SeatResult{Seat: sc.Seats[seat].ID, Player: s.cfg.Seats[seat].Name, Wins: s.wins[seat], Final: map[string]Summary{}}
-		for k, name := range game.IndicatorNames() {
-			if k == int(game.Score) {
+		for _, k := range ps.ReportOrder() {
+			name := ps.Indicators[k].Name
+			if k == game.Score {
 				sr.Score = s.scores[seat].summary()
 				sr.Final[name] = sr.Score
 			} else {
@@ -302,7 +314,9 @@ func (s *summer) result(res *Result) {
 		res.Seats = append(res.Seats, sr)
 	}
 	res.World = map[string]Summary{}
-	for w, name := range game.WorldNames() {
+	for w := range ps.World {
+		name := ps.World[w].Name
+		res.WorldNames = append(res.WorldNames, name)
 		res.World[name] = s.world[w].summary()
 	}
 }

@@ -167,11 +167,12 @@ func TestJSONSchema(t *testing.T) {
 		}
 		wins += *s.Wins
 		checkSummary(t, s.Seat+".score", s.Score)
-		for _, ind := range game.IndicatorNames() {
-			checkSummary(t, s.Seat+".final."+ind, s.Final[ind])
+		ps := sc.Public()
+		for _, ind := range ps.ReportOrder() {
+			checkSummary(t, s.Seat+".final."+ps.Indicators[ind].Name, s.Final[ps.Indicators[ind].Name])
 		}
-		if len(s.Final) != len(game.IndicatorNames()) {
-			t.Errorf("%s.final has %d indicators, want %d", s.Seat, len(s.Final), len(game.IndicatorNames()))
+		if len(s.Final) != len(ps.ReportOrder()) {
+			t.Errorf("%s.final has %d indicators, want %d", s.Seat, len(s.Final), len(ps.ReportOrder()))
 		}
 	}
 	if wins != 3 {
@@ -180,11 +181,11 @@ func TestJSONSchema(t *testing.T) {
 	if r.Seats[1].Player != "playbook:embargo" || r.Seats[0].Player != "passive" {
 		t.Errorf("players: %q, %q", r.Seats[0].Player, r.Seats[1].Player)
 	}
-	for _, w := range game.WorldNames() {
-		checkSummary(t, "world."+w, r.World[w])
+	for _, w := range sc.Public().World {
+		checkSummary(t, "world."+w.Name, r.World[w.Name])
 	}
-	if len(r.World) != len(game.WorldNames()) {
-		t.Errorf("world has %d indicators, want %d", len(r.World), len(game.WorldNames()))
+	if len(r.World) != len(sc.Public().World) {
+		t.Errorf("world has %d indicators, want %d", len(r.World), len(sc.Public().World))
 	}
 }
 
@@ -199,6 +200,14 @@ func TestTraceOrderAndFields(t *testing.T) {
 			}
 		}
 	}
+	var names []string
+	ps := sc.Public()
+	for _, k := range ps.ReportOrder() {
+		names = append(names, ps.Indicators[k].Name)
+	}
+	for _, w := range ps.World {
+		names = append(names, w.Name)
+	}
 	var got []string
 	sc2 := bufio.NewScanner(bytes.NewReader(tr))
 	for sc2.Scan() {
@@ -210,7 +219,7 @@ func TestTraceOrderAndFields(t *testing.T) {
 		}
 		seat, _ := line["seat"].(string)
 		got = append(got, strings.Join([]string{string(line["game"].(json.Number)), string(line["turn"].(json.Number)), seat}, "/"))
-		for _, k := range append(game.IndicatorNames(), game.WorldNames()...) {
+		for _, k := range names {
 			if _, ok := line[k].(json.Number); !ok {
 				t.Fatalf("line %q lacks %s", sc2.Text(), k)
 			}
@@ -219,7 +228,7 @@ func TestTraceOrderAndFields(t *testing.T) {
 		if !ok || len(trust) != len(sc.Seats)-1 || trust[seat] != nil {
 			t.Fatalf("line %q: trust should name every other seat", sc2.Text())
 		}
-		if n := 4 + len(game.IndicatorNames()) + len(game.WorldNames()); len(line) != n {
+		if n := 4 + len(names); len(line) != n {
 			t.Fatalf("line %q has %d fields, want %d", sc2.Text(), len(line), n)
 		}
 	}

@@ -17,17 +17,20 @@ type tracer struct {
 	buf []byte
 	// Field names, quoted and with their colon, made once per run.
 	ind, world []string
-	seat       []string // "seat":"us"
-	trustKey   []string // "us":
+	order      []game.Indicator // the indicators in report order
+	seat       []string         // "seat":"us"
+	trustKey   []string         // "us":
 }
 
 func newTracer(sc *game.Scenario) *tracer {
 	t := &tracer{sc: sc}
-	for _, n := range game.IndicatorNames() {
-		t.ind = append(t.ind, `,"`+n+`":`)
+	ps := sc.Public()
+	t.order = ps.ReportOrder()
+	for _, k := range t.order {
+		t.ind = append(t.ind, `,"`+ps.Indicators[k].Name+`":`)
 	}
-	for _, n := range game.WorldNames() {
-		t.world = append(t.world, `,"`+n+`":`)
+	for _, w := range ps.World {
+		t.world = append(t.world, `,"`+w.Name+`":`)
 	}
 	for _, s := range sc.Seats {
 		t.seat = append(t.seat, `,"seat":`+strconv.Quote(s.ID))
@@ -54,9 +57,9 @@ func (t *tracer) turn(gameIndex int, st *game.State) {
 		b = append(b, `,"turn":`...)
 		b = strconv.AppendInt(b, int64(st.Turn), 10)
 		b = append(b, t.seat[i]...)
-		for k, name := range t.ind {
+		for n, name := range t.ind {
 			b = append(b, name...)
-			b = appendFloat(b, s.Ind[k])
+			b = appendFloat(b, s.Ind[t.order[n]])
 		}
 		b = append(b, `,"trust":{`...)
 		first := true

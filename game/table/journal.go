@@ -42,8 +42,8 @@ type Note struct {
 type TurnRecord struct {
 	Turn  int
 	Date  string
-	Ind   [][game.NumIndicators]float64 // by seat
-	World [game.NumWorld]float64
+	Ind   [][game.MaxIndicators]float64 // by seat
+	World [game.MaxWorld]float64
 	// Changes are the resolution's indicator changes with their causes.
 	Changes []game.Change
 }
@@ -108,7 +108,7 @@ func (f *feed) journal(turns []TurnRecord) Journal {
 }
 
 func record(st *game.State) TurnRecord {
-	r := TurnRecord{Turn: st.Turn, World: st.World, Ind: make([][game.NumIndicators]float64, len(st.Seats))}
+	r := TurnRecord{Turn: st.Turn, World: st.World, Ind: make([][game.MaxIndicators]float64, len(st.Seats))}
 	r.Date = game.TurnDate(st.Scenario(), st.Turn)
 	for i := range st.Seats {
 		r.Ind[i] = st.Seats[i].Ind

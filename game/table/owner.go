@@ -6,6 +6,7 @@ import (
 
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
+	"github.com/chokepoint-game/chokepoint/game/drive"
 )
 
 // owner is the table's goroutine: the only code that reads or writes the
@@ -16,6 +17,12 @@ type owner struct {
 	st      game.State
 	players []ai.Player
 	noClock bool
+	// drive finds the AI seat to ask next; the rules of who owes what are
+	// the engine's.
+	drive *drive.Driver
+	// log is every command the engine accepted, the facilitator's and the
+	// table's own included: the game, with its scenario and seed.
+	log []game.Command
 
 	subs   []*Seat
 	feeds  map[int]*feed
@@ -32,22 +39,11 @@ type owner struct {
 
 	// AI seats are asked one at a time in a worker goroutine, so a slow
 	// player never stops the table from answering people.
-	jobs    chan job
-	results chan result
-	busy    int // the seat being asked, or -1
-	// asked[i] is the state's Seq after seat i last acted: it is not
-	// asked again until something else changes, so a player whose
-	// commands are refused cannot spin the table.
-	asked    []int
+	jobs     chan job
+	results  chan result
+	busy     int // the seat being asked, or -1
 	thinking game.SeatSet
 	lastErr  error
-
-	// done holds the people who said they were ready in this turn's
-	// negotiation. When another round starts only because others were
-	// still talking, they stay ready unless a proposal awaits their
-	// answer, so a player says "done" once a turn rather than once a round.
-	done     game.SeatSet
-	doneTurn int
 }
 
 type job struct {
@@ -64,10 +60,7 @@ type result struct {
 
 func (o *owner) start() error {
 	o.busy = -1
-	o.asked = make([]int, len(o.players))
-	for i := range o.asked {
-		o.asked[i] = -1
-	}
+	o.drive = drive.New(o.players)
 	o.turns = append(o.turns, record(&o.st))
 	return o.facilitate(game.CmdStart)
 }
@@ -152,18 +145,7 @@ func (o *owner) handle(r request) {
 		}
 		r.reply <- nil
 	case r.cmd != nil:
-		err := o.apply(*r.cmd)
-		if err == nil && r.cmd.Kind == game.CmdReady && o.st.Phase == game.Negotiation {
-			if i, ok := o.t.scenario.SeatIndex(r.cmd.Seat); ok {
-				o.keepDone()
-				if r.cmd.Cancel {
-					o.done = o.done.Without(i)
-				} else {
-					o.done = o.done.With(i)
-				}
-			}
-		}
-		r.reply <- err
+		r.reply <- o.apply(*r.cmd)
 	default:
 		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
 			_ = o.facilitate(game.CmdAdvance)
@@ -178,6 +160,7 @@ func (o *owner) apply(c game.Command) error {
 		return err
 	}
 	o.st = st
+	o.log = append(o.log, c)
 	o.events = append(o.events, evs...)
 	for _, f := range o.feeds {
 		f.addEvents(evs)
@@ -225,11 +208,10 @@ func (o *owner) armClock() {
 }
 
 // pump moves the game along as far as it goes without people: it closes
-// the events phase (its news shows during negotiation), readies AI seats
-// that have nothing to decide, and hands the next AI seat that must decide
-// to the worker.
+// the events phase (its news shows during negotiation), closes the part
+// of the phase of AI seats that have nothing to decide, and hands the
+// next AI seat that must decide to the worker.
 func (o *owner) pump() {
-	o.stayReady()
 	for o.busy < 0 && o.st.Phase != game.GameOver && !o.st.Paused {
 		if o.st.Phase == game.Events {
 			if o.facilitate(game.CmdAdvance) != nil {
@@ -237,11 +219,11 @@ func (o *owner) pump() {
 			}
 			continue
 		}
-		seat, act := o.nextAI()
+		seat, ask := o.drive.Next(&o.st)
 		if seat < 0 {
 			return
 		}
-		if !act {
+		if !ask {
 			o.finish(seat)
 			continue
 		}
@@ -250,72 +232,6 @@ func (o *owner) pump() {
 		o.jobs <- job{seat: seat, player: o.players[seat], view: game.ViewFor(o.st, seat)}
 		return
 	}
-}
-
-// keepDone forgets who was done once the turn has moved on.
-func (o *owner) keepDone() {
-	if o.doneTurn != o.st.Turn {
-		o.done, o.doneTurn = 0, o.st.Turn
-	}
-}
-
-// stayReady re-readies, in a new negotiation round, the people who were
-// done for the turn and have no proposal waiting for their answer; one
-// with a proposal waiting is no longer done, and must look at it.
-func (o *owner) stayReady() {
-	o.keepDone()
-	if o.st.Phase != game.Negotiation || o.st.Paused {
-		return
-	}
-	for _, i := range o.done.Seats() {
-		if o.st.Seats[i].Ready || o.players[i] != nil {
-			continue
-		}
-		if ai.AwaitingIn(&o.st, i) {
-			o.done = o.done.Without(i)
-			continue
-		}
-		if o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[i]}) != nil {
-			o.done = o.done.Without(i)
-		}
-		if o.st.Phase != game.Negotiation {
-			return
-		}
-	}
-}
-
-// nextAI finds the first AI seat with something to do in this phase, and
-// whether it must be asked (act) or only marked ready.
-func (o *owner) nextAI() (seat int, act bool) {
-	phase, turn := o.st.Phase, o.st.Turn
-	for i, p := range o.players {
-		if p == nil || o.asked[i] == o.st.Seq {
-			continue
-		}
-		s := &o.st.Seats[i]
-		switch phase {
-		case game.Negotiation:
-			awaiting := ai.AwaitingIn(&o.st, i)
-			if s.Ready && !awaiting {
-				continue
-			}
-			if _, ok := p.(ai.Answerer); ok && !awaiting {
-				return i, false
-			}
-			return i, !p.Idle(phase, turn)
-		case game.Orders:
-			if s.Submitted {
-				continue
-			}
-			return i, !p.Idle(phase, turn)
-		case game.Report:
-			if s.Ready {
-				continue
-			}
-			return i, !p.Idle(phase, turn)
-		}
-	}
-	return -1, false
 }
 
 // acted applies what an AI seat decided, then finishes its part of the
@@ -332,8 +248,8 @@ func (o *owner) acted(res result) {
 		reasons = r.Reasons()
 	}
 	for k, c := range res.cmds {
-		if c.Seat != o.t.seats[seat] {
-			o.lastErr = fmt.Errorf("%w: the %s player of %s gave a command as %q", ErrNotYourSeat, o.players[seat].Name(), o.t.seats[seat], c.Seat)
+		if err := o.drive.Check(&o.st, seat, c); err != nil {
+			o.lastErr = err
 			continue
 		}
 		err := o.apply(c)
@@ -374,21 +290,13 @@ func (o *owner) hears(n Note, viewer int) bool {
 	return n.parties.Has(viewer) || viewer == game.Facilitator || viewer == game.Omniscient
 }
 
-// finish marks an AI seat done with the phase: ready in negotiation and
+// finish closes an AI seat's part of the phase: ready in negotiation and
 // the report, its orders unchanged if it submitted none.
 func (o *owner) finish(seat int) {
-	s := &o.st.Seats[seat]
-	switch o.st.Phase {
-	case game.Negotiation, game.Report:
-		if !s.Ready {
-			_ = o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[seat]})
-		}
-	case game.Orders:
-		if !s.Submitted {
-			_ = o.apply(game.Command{Kind: game.CmdReady, Seat: o.t.seats[seat]})
-		}
+	if c := o.drive.Finish(&o.st, seat); c != nil {
+		_ = o.apply(*c)
 	}
-	o.asked[seat] = o.st.Seq
+	o.drive.Done(seat, o.st.Seq)
 }
 
 // broadcast sends every subscriber its fresh update.

@@ -119,7 +119,7 @@ func TestHumanSeatPlaysWithAIs(t *testing.T) {
 		if turn == 1 {
 			do(t, us, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
 				Title: "Calm", Parties: []string{"prc"}, Duration: 2,
-				Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "10%"}},
+				Clauses: []game.ClauseSpec{{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "10%"}},
 			}})
 			// The passive PRC rejects it, in its own time.
 			waitFor(t, us, "the PRC's answer", func(u Update) bool {
@@ -325,7 +325,7 @@ func TestReadyOnceATurn(t *testing.T) {
 	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
 	do(t, us, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
 		Title: "Calm", Parties: []string{"prc"}, Duration: 2,
-		Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "10%"}},
+		Clauses: []game.ClauseSpec{{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "10%"}},
 	}})
 	do(t, us, game.Command{Kind: game.CmdReady})
 	// The proposal makes a second round; the US, with nothing to answer,
@@ -343,7 +343,7 @@ func TestProposalWaitingStopsReadyOnce(t *testing.T) {
 	do(t, us, game.Command{Kind: game.CmdReady})
 	do(t, prc, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
 		Title: "Licences for tariffs", Parties: []string{"us"}, Duration: 2,
-		Clauses: []game.ClauseSpec{{Kind: game.TariffCeiling, Actor: "us", Target: "prc", Level: "10%"}},
+		Clauses: []game.ClauseSpec{{Lever: "tariff", Bound: game.AtMost, Actor: "us", Target: "prc", Level: "10%"}},
 	}})
 	do(t, prc, game.Command{Kind: game.CmdReady})
 	u := waitFor(t, us, "round 2", func(u Update) bool { return u.View.Round == 2 && u.Thinking == 0 })

@@ -1,34 +1,39 @@
-package game
+package econ
 
-import "math"
+import (
+	"math"
+
+	"github.com/chokepoint-game/chokepoint/game"
+)
 
 // Resolve runs one turn of the economy model on st, whose policies are the
 // orders of the turn.
-func (m *economyModel) Resolve(st *State) {
-	sc := st.sc
+func (m *model) Resolve(st *game.State, report func(game.Event)) {
+	sc := m.sc
+	ms := Of(st)
 	n := len(st.Seats)
 	f := float64(sc.TurnMonths) / 12
 	p := &m.p
 	if st.Changes == nil {
-		st.Changes = make([]Change, 0, 6*n)
+		st.Changes = make([]game.Change, 0, 6*n)
 	}
 
 	spend, buy := m.build(st)
 	m.supply(st, &buy)
-	floorCost := m.solvency(st)
+	floorCost := m.solvency(st, report)
 
 	// Trade, tariffs, controls, sanctions and purchases, seat by seat.
-	var lost, tariffRev, ctrlCost, finCost, buys, sales [MaxSeats]float64
-	var techCtrl, finance [MaxSeats]float64
-	var worstTariff, worstCtrl [MaxSeats]Cause
-	tariffLever := m.lever[LeverTariff]
+	var lost, tariffRev, ctrlCost, finCost, buys, sales [game.MaxSeats]float64
+	var techCtrl, finance [game.MaxSeats]float64
+	var worstTariff, worstCtrl [game.MaxSeats]game.Cause
+	tariffLever := m.lever[kTariff]
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			if i == j {
 				continue
 			}
 			t0 := m.trade[i][j]
-			rate, lvl := m.towards(st, LeverTariff, j, i)
+			rate, lvl := m.towards(st, kTariff, j, i)
 			t := t0
 			if lvl >= 0 {
 				t *= m.tariffFactor[lvl]
@@ -36,24 +41,24 @@ func (m *economyModel) Resolve(st *State) {
 			lost[i] += t0 - t
 			tariffRev[j] += rate / 100 * t
 			if d := t - t0; d < worstTariff[i].Delta {
-				worstTariff[i] = Cause{Kind: CauseTariffOn, Other: j, Lever: tariffLever, Level: -1, Value: rate, Delta: d}
+				worstTariff[i] = game.Cause{Kind: causeTariffOn, Other: j, Lever: tariffLever, Level: -1, Value: rate, Delta: d}
 			}
-			chips := m.value(st, LeverChips, j, i, 0)
-			soft := m.value(st, LeverSoftware, j, i, 0)
+			chips := m.value(st, kChips, j, i, 0)
+			soft := m.value(st, kSoftware, j, i, 0)
 			// A control is as strong as the controller's share of what the
 			// target needs: suppliers that do not match it leak.
 			c := sc.Seats[j].Profile.TechShare * (p[pChipWeight]*chips + p[pSoftwareWeight]*soft)
 			techCtrl[i] += c
 			ctrlCost[j] += (chips + soft) / 2 * m.trade[j][i]
 			if c > worstCtrl[i].Value {
-				worstCtrl[i] = Cause{Kind: CauseTech, Other: j, Lever: m.lever[LeverChips], Level: -1, Value: c}
+				worstCtrl[i] = game.Cause{Kind: causeTech, Other: j, Lever: m.lever[kChips], Level: -1, Value: c}
 			}
-			fin := m.value(st, LeverFinance, j, i, 0)
+			fin := m.value(st, kFinance, j, i, 0)
 			finance[i] = math.Max(finance[i], fin)
 			// Sanctions cost their imposer too: finance-cost points of
 			// its output at full strength, per target.
 			finCost[j] += p[pFinanceCost] * fin
-			bought := m.value(st, LeverPurchases, i, j, 0) / f // $bn a year
+			bought := m.value(st, kPurchases, i, j, 0) / f // $bn a year
 			buys[i] += bought
 			sales[j] += bought
 		}
@@ -65,7 +70,7 @@ func (m *economyModel) Resolve(st *State) {
 		s := &st.Seats[i]
 		pr := &sc.Seats[i].Profile
 		gdp := pr.GDP * 1000 // $bn
-		e := &s.Econ
+		e := &ms.Seats[i]
 
 		// Tech access: controls cut it; domestic substitution recovers part
 		// of the loss, slowly.
@@ -81,43 +86,43 @@ func (m *economyModel) Resolve(st *State) {
 			e.Substitution = 0
 		}
 		tech := math.Min(full, target+e.Substitution)
-		var ct causes
+		var ct game.Causes
 		wc := worstCtrl[i]
 		wc.Delta = target - e.TechTarget
 		e.TechTarget = target
-		ct.add(wc)
-		ct.add(cause(CauseSubstitution, e.Substitution, e.Substitution-subBefore))
-		record(st, i, Tech, s.Ind[Tech], tech, &ct)
+		ct.Add(wc)
+		ct.Add(game.NewCause(causeSubstitution, e.Substitution, e.Substitution-subBefore))
+		st.Record(i, Tech, s.Ind[Tech], tech, &ct)
 		s.Ind[Tech] = tech
 
 		// Inflation: tariffs on what is still imported, and shortages,
 		// counted from their levels at the start.
 		tInf := p[pTariffPassthrough] * 100 * tariffRev[i] / gdp
 		sInf := p[pShortageInflation] * (1 - s.Ind[Coverage]/100)
-		var ci causes
-		ci.add(Cause{Kind: CauseTariffOwn, Other: -1, Lever: tariffLever, Level: -1, Delta: tInf - e.Term[termTariffInflation]})
-		ci.add(cause(CauseShortage, s.Ind[Coverage], sInf-e.Term[termShortageInflation]))
+		var ci game.Causes
+		ci.Add(game.Cause{Kind: causeTariffOwn, Other: -1, Lever: tariffLever, Level: -1, Delta: tInf - e.Term[termTariffInflation]})
+		ci.Add(game.NewCause(causeShortage, s.Ind[Coverage], sInf-e.Term[termShortageInflation]))
 		e.Term[termTariffInflation], e.Term[termShortageInflation] = tInf, sInf
 		infl := pr.Inflation + tInf - e.Term0[termTariffInflation] + sInf - e.Term0[termShortageInflation]
-		record(st, i, Inflation, s.Ind[Inflation], infl, &ci)
+		st.Record(i, Inflation, s.Ind[Inflation], infl, &ci)
 		s.Ind[Inflation] = infl
 
 		// Economy: moves towards a target below its baseline path by each
 		// drag, each counted from its level at the start.
 		growth := pr.Growth / 100
 		e.Base *= 1 + growth
-		var terms [termPurchases + 1]Cause
+		var terms [termPurchases + 1]game.Cause
 		terms[termTrade] = worstTariff[i]
 		terms[termTrade].Delta = -p[pTradeDrag] * 100 * lost[i] / gdp
-		terms[termIndustry] = cause(CauseCoverage, s.Ind[Coverage], -p[pIndustryToEconomy]*(100-s.Ind[Industry]))
-		terms[termTech] = Cause{Kind: CauseTech, Other: worstCtrl[i].Other, Lever: worstCtrl[i].Lever, Level: -1, Delta: -p[pTechToEconomy] * (100 - tech)}
+		terms[termIndustry] = game.NewCause(causeCoverage, s.Ind[Coverage], -p[pIndustryToEconomy]*(100-s.Ind[Industry]))
+		terms[termTech] = game.Cause{Kind: causeTech, Other: worstCtrl[i].Other, Lever: worstCtrl[i].Lever, Level: -1, Delta: -p[pTechToEconomy] * (100 - tech)}
 		// The inflation drag is linear in what tariffs and shortages add, so
 		// that, counted from the start, lower inflation is a gain.
-		terms[termInflation] = cause(CauseInflation, infl, -p[pInflationDrag]*(e.Term[termTariffInflation]+e.Term[termShortageInflation]))
-		terms[termControls] = cause(CauseControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp-finCost[i])
-		terms[termFinance] = Cause{Kind: CauseFinance, Other: -1, Lever: m.lever[LeverFinance], Level: -1, Value: finance[i], Delta: -p[pFinanceDrag] * finance[i]}
-		terms[termSpend] = cause(CauseSpend, spend[i], -p[pSpendDrag]*100*(spend[i]/f+floorCost[i])/gdp)
-		terms[termPurchases] = Cause{Kind: CausePurchases, Other: -1, Lever: m.lever[LeverPurchases], Level: -1, Value: sales[i] - buys[i],
+		terms[termInflation] = game.NewCause(causeInflation, infl, -p[pInflationDrag]*(e.Term[termTariffInflation]+e.Term[termShortageInflation]))
+		terms[termControls] = game.NewCause(causeControlCost, 0, -p[pControlCost]*100*ctrlCost[i]/gdp-finCost[i])
+		terms[termFinance] = game.Cause{Kind: causeFinance, Other: -1, Lever: m.lever[kFinance], Level: -1, Value: finance[i], Delta: -p[pFinanceDrag] * finance[i]}
+		terms[termSpend] = game.NewCause(causeSpend, spend[i], -p[pSpendDrag]*100*(spend[i]/f+floorCost[i])/gdp)
+		terms[termPurchases] = game.Cause{Kind: causePurchases, Other: -1, Lever: m.lever[kPurchases], Level: -1, Value: sales[i] - buys[i],
 			Delta: 100 * (p[pPurchaseGain]*sales[i] - p[pPurchaseCost]*buys[i]) / gdp}
 		goal := e.Base
 		for k := range terms {
@@ -127,13 +132,15 @@ func (m *economyModel) Resolve(st *State) {
 		}
 		from := s.Ind[Economy]
 		to := from + p[pAdjustSpeed]*(goal-from)
-		var ce causes
-		ce.add(cause(CauseBaseline, pr.Growth, from*growth))
+		// The change is the part of the gap to the baseline path closed this
+		// turn, plus the same part of each drag: those are its causes.
+		var ce game.Causes
+		ce.Add(game.NewCause(causePath, pr.Growth, p[pAdjustSpeed]*(e.Base-from)))
 		for _, t := range terms {
 			t.Delta *= e.Base / 100 * p[pAdjustSpeed]
-			ce.add(t)
+			ce.Add(t)
 		}
-		record(st, i, Economy, from, to, &ce)
+		st.Record(i, Economy, from, to, &ce)
 		s.Ind[Economy] = to
 
 		// Political capital: regained each turn, spent by shortages and
@@ -141,13 +148,13 @@ func (m *economyModel) Resolve(st *State) {
 		regen := p[pCapitalRegen]
 		short := -p[pCapitalShortage] * (1 - s.Ind[Coverage]/100)
 		inf := -p[pCapitalInflation] * math.Max(0, infl-pr.Inflation)
-		k := math.Max(0, math.Min(100, s.Ind[Capital]+regen+short+inf))
-		var ck causes
-		ck.add(cause(CauseRegen, 0, regen))
-		ck.add(cause(CauseShortage, s.Ind[Coverage], short))
-		ck.add(cause(CauseInflation, infl, inf))
-		record(st, i, Capital, s.Ind[Capital], k, &ck)
-		s.Ind[Capital] = k
+		k := math.Max(0, math.Min(100, s.Ind[game.Capital]+regen+short+inf))
+		var ck game.Causes
+		ck.Add(game.NewCause(causeRegen, 0, regen))
+		ck.Add(game.NewCause(causeShortage, s.Ind[Coverage], short))
+		ck.Add(game.NewCause(causeInflation, infl, inf))
+		st.Record(i, game.Capital, s.Ind[game.Capital], k, &ck)
+		s.Ind[game.Capital] = k
 	}
 
 	// Allied resolve rises with coercion and decays without it.
@@ -156,37 +163,33 @@ func (m *economyModel) Resolve(st *State) {
 	// The producer's share of the world's separation capacity in use.
 	var total float64
 	for i := 0; i < n; i++ {
-		total += st.Seats[i].Econ.Separation
+		total += ms.Seats[i].Separation
 	}
 	if total > 0 {
-		st.World[PRCShare] = st.Seats[m.producer].Econ.Separation / total
+		st.World[PRCShare] = ms.Seats[m.producer].Separation / total
 	}
 }
 
 // coercion counts the producer's coercive lever settings in force this
 // turn: allied resolve is the allies' answer to the producer's pressure.
-func (m *economyModel) coercion(st *State) float64 {
-	sc := st.sc
+func (m *model) coercion(st *game.State) float64 {
+	ps := m.sc.Public()
 	n := 0
-	for l := range sc.Levers {
-		li := &sc.ix.levers[l]
-		if li.coercive < 0 {
+	i := m.producer
+	for l := range ps.Levers {
+		li := &ps.Levers[l]
+		if li.Coercive < 0 || !li.Setters.Has(i) {
 			continue
 		}
-		for i := range st.Seats {
-			if i != m.producer || !li.setters.Has(i) {
-				continue
+		if li.Scope != game.ScopeEach {
+			if int(st.Seats[i].Policy[l][0]) >= li.Coercive {
+				n++
 			}
-			if li.scope != ScopeEach {
-				if int(st.Seats[i].Policy[l][0]) >= li.coercive {
-					n++
-				}
-				continue
-			}
-			for j := range st.Seats {
-				if li.targets.Has(j) && i != j && int(st.Seats[i].Policy[l][j]) >= li.coercive {
-					n++
-				}
+			continue
+		}
+		for j := range st.Seats {
+			if li.Targets.Has(j) && i != j && int(st.Seats[i].Policy[l][j]) >= li.Coercive {
+				n++
 			}
 		}
 	}

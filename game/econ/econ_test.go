@@ -1,8 +1,11 @@
-package game
+package econ_test
 
 import (
 	"math"
 	"testing"
+
+	. "github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/econ"
 )
 
 // econScenario is a three-seat world with round numbers, one-year turns
@@ -12,7 +15,9 @@ import (
 //   - us needs 10 kt and has no capacity; eu needs 5 and has 10 of each stage;
 //   - us and prc each export $100bn a year to the other; every GDP is $10tn.
 func econScenario() *Scenario {
-	two := func(a string, x float64, b string, y float64) []Level { return []Level{{a, x}, {b, y}} }
+	two := func(a string, x float64, b string, y float64) []Level {
+		return []Level{{ID: a, Value: x}, {ID: b, Value: y}}
+	}
 	return &Scenario{
 		ID: "econ", Title: "Econ", StartDate: "2025-01-01", Turns: 6, TurnMonths: 12,
 		Rules: Rules{CoercionTrust: 3},
@@ -27,14 +32,14 @@ func econScenario() *Scenario {
 		Levers: []LeverDef{
 			{ID: "tariff", Name: "Tariff", Kind: "tariff", Scope: "each", Levels: two("0%", 0, "100%", 100)},
 			{ID: "licensing", Name: "Licensing", Kind: "licensing", Scope: "each", Setters: []string{"prc"}, Coercive: "deny",
-				Levels: []Level{{"open", 1}, {"half", 0.5}, {"deny", 0}}},
+				Levels: []Level{{ID: "open", Value: 1}, {ID: "half", Value: 0.5}, {ID: "deny", Value: 0}}},
 			{ID: "rule", Name: "Rule", Kind: "extraterritorial", Scope: "all", Setters: []string{"prc"}, Levels: two("off", 0, "on", 1)},
 			{ID: "chips", Name: "Chips", Kind: "chips", Scope: "each", Setters: []string{"us", "eu"}, Targets: []string{"prc"}, Levels: two("none", 0, "total", 1)},
 			{ID: "separation", Name: "Separation", Kind: "invest-separation", Scope: "self", Levels: two("none", 0, "some", 10)},
 			{ID: "floor", Name: "Floor", Kind: "price-floor", Scope: "self", Levels: two("none", 0, "high", 100)},
 			{ID: "flood", Name: "Flood", Kind: "flood", Scope: "all", Setters: []string{"prc"}, Levels: two("off", 0, "heavy", 0.5)},
 		},
-		Model: ModelDef{Kind: EconomyModelKind, Params: map[string]float64{
+		Model: ModelDef{Kind: econ.Kind, Params: map[string]float64{
 			"tariff-elasticity": 1, "tariff-passthrough": 1, "trade-drag": 1, "industry-beta": 2,
 			"industry-to-economy": 0, "tech-to-economy": 0, "inflation-drag": 0.2, "shortage-inflation": 0,
 			"adjust-speed": 1, "stockpile-draw": 0.5, "extraterritorial-content": 0.6,
@@ -60,17 +65,28 @@ func econGame(t *testing.T, turns int, mutate func(*Scenario), orders ...Command
 	if errs := sc.Validate(); errs != nil {
 		t.Fatal(errs)
 	}
-	g := newTestGame(t, sc, 1)
-	g.fac(CmdStart)
-	for g.st.Turn < turns || g.st.Phase != Report {
-		if g.st.Phase == Orders {
+	st, err := NewGame(sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do := func(c Command) {
+		t.Helper()
+		next, _, err := Apply(st, c)
+		if err != nil {
+			t.Fatalf("%s by %s: %v", c.Kind, c.Seat, err)
+		}
+		st = next
+	}
+	do(Command{Kind: CmdStart, Seat: FacilitatorID})
+	for st.Turn < turns || st.Phase != Report {
+		if st.Phase == Orders {
 			for _, c := range orders {
-				g.do(c)
+				do(c)
 			}
 		}
-		g.fac(CmdAdvance)
+		do(Command{Kind: CmdAdvance, Seat: FacilitatorID})
 	}
-	return g.st
+	return st
 }
 
 func order(seat, lever, towards, level string) Command {
@@ -110,34 +126,34 @@ func TestLinkLicensingCutsImports(t *testing.T) {
 	// us gets half the pool's spare 5 kt ... all 5, then asks the PRC for
 	// the other 5, of which "half" licensing lets 2.5 through: 75%.
 	st := econGame(t, 1, start(prc, "licensing", "half"))
-	near(t, "us coverage under half licensing", st.Seats[us].Ind[Coverage], 75)
+	near(t, "us coverage under half licensing", st.Seats[us].Ind[econ.Coverage], 75)
 	st = econGame(t, 1, start(prc, "licensing", "deny"))
-	near(t, "us coverage under denial", st.Seats[us].Ind[Coverage], 50)
+	near(t, "us coverage under denial", st.Seats[us].Ind[econ.Coverage], 50)
 	// With the rule on, the 5 kt from eu lose 0.6 x (1 - 0.5) = 30%: 3.5;
 	// the PRC then fills half of the 6.5 still wanted: 3.25. 6.75 of 10.
 	st = econGame(t, 1, both(start(prc, "licensing", "half"), start(prc, "rule", "on")))
-	near(t, "us coverage under half licensing and the rule", st.Seats[us].Ind[Coverage], 67.5)
+	near(t, "us coverage under half licensing and the rule", st.Seats[us].Ind[econ.Coverage], 67.5)
 }
 
 // Link 2: coverage below 100% cuts industry, non-linearly; stockpiles
 // buffer it for a while.
 func TestLinkCoverageCutsIndustry(t *testing.T) {
 	st := econGame(t, 1, start(prc, "licensing", "half"))
-	near(t, "us industry at 75% coverage", st.Seats[us].Ind[Industry], 100*(1-0.2*0.25*0.25))
+	near(t, "us industry at 75% coverage", st.Seats[us].Ind[econ.Industry], 100*(1-0.2*0.25*0.25))
 	st = econGame(t, 1, start(prc, "licensing", "deny"))
-	near(t, "us industry at 50% coverage", st.Seats[us].Ind[Industry], 100*(1-0.2*0.5*0.5))
+	near(t, "us industry at 50% coverage", st.Seats[us].Ind[econ.Industry], 100*(1-0.2*0.5*0.5))
 	// A denial ordered in the game, against a 3 kt stockpile: 1.5 kt drawn
 	// in the first year (65%), 0.75 in the second (57.5%).
 	stock := func(sc *Scenario) { sc.Seats[us].Profile.Stockpile = 3 }
 	deny := order("prc", "licensing", "us", "deny")
 	st = econGame(t, 1, stock, deny)
-	near(t, "us coverage with a stockpile, year 1", st.Seats[us].Ind[Coverage], 65)
+	near(t, "us coverage with a stockpile, year 1", st.Seats[us].Ind[econ.Coverage], 65)
 	st = econGame(t, 2, stock, deny)
-	near(t, "us coverage with a stockpile, year 2", st.Seats[us].Ind[Coverage], 57.5)
-	near(t, "us stockpile left", st.Seats[us].Econ.Stockpile, 0.75)
+	near(t, "us coverage with a stockpile, year 2", st.Seats[us].Ind[econ.Coverage], 57.5)
+	near(t, "us stockpile left", econ.Of(&st).Seats[us].Stockpile, 0.75)
 	// A gap the seat already lived with at the start is not drawn for.
 	st = econGame(t, 2, both(start(prc, "licensing", "deny"), stock))
-	near(t, "us stockpile under a standing denial", st.Seats[us].Econ.Stockpile, 3)
+	near(t, "us stockpile under a standing denial", econ.Of(&st).Seats[us].Stockpile, 3)
 }
 
 // Link 3: investment builds capacity only after its lag, and only while
@@ -146,9 +162,9 @@ func TestLinkInvestmentLagAndSolvency(t *testing.T) {
 	invest := order("us", "separation", "", "some")
 	// Spent in turn 1, a plant with a two-turn lag runs from turn 3.
 	st := econGame(t, 3, nil, invest)
-	near(t, "us separation in turn 3", st.Seats[us].Econ.Separation, 10)
+	near(t, "us separation in turn 3", econ.Of(&st).Seats[us].Separation, 10)
 	st = econGame(t, 2, nil, invest)
-	near(t, "us separation in turn 2", st.Seats[us].Econ.Separation, 0)
+	near(t, "us separation in turn 2", econ.Of(&st).Seats[us].Separation, 0)
 
 	// A US producer with 10 kt of each stage at a cost of $70/kg: the calm
 	// price is $100, flooding halves it to $50. After one turn below cost
@@ -156,22 +172,22 @@ func TestLinkInvestmentLagAndSolvency(t *testing.T) {
 	producer := func(sc *Scenario) { sc.Seats[us].Profile.Capacity = Capacity{Mining: 10, Separation: 10, Magnets: 10} }
 	flood := order("prc", "flood", "", "heavy")
 	st = econGame(t, 1, producer, flood)
-	near(t, "price under heavy flooding", st.World[PriceWorld], 50)
-	if st.Seats[us].Econ.Failures != 0 || st.Seats[us].Econ.Distress != 1 {
-		t.Fatalf("after one turn below cost: failures %d distress %d", st.Seats[us].Econ.Failures, st.Seats[us].Econ.Distress)
+	near(t, "price under heavy flooding", st.World[econ.PriceWorld], 50)
+	if econ.Of(&st).Seats[us].Failures != 0 || econ.Of(&st).Seats[us].Distress != 1 {
+		t.Fatalf("after one turn below cost: failures %d distress %d", econ.Of(&st).Seats[us].Failures, econ.Of(&st).Seats[us].Distress)
 	}
 	st = econGame(t, 2, producer, flood)
-	if st.Seats[us].Econ.Failures != 1 || st.Seats[us].Econ.Separation != 0 {
-		t.Fatalf("after two turns below cost: failures %d separation %g", st.Seats[us].Econ.Failures, st.Seats[us].Econ.Separation)
+	if econ.Of(&st).Seats[us].Failures != 1 || econ.Of(&st).Seats[us].Separation != 0 {
+		t.Fatalf("after two turns below cost: failures %d separation %g", econ.Of(&st).Seats[us].Failures, econ.Of(&st).Seats[us].Separation)
 	}
 	// A $100 floor keeps it open; the US pays the gap on its output.
 	st = econGame(t, 4, producer, flood, order("us", "floor", "", "high"))
-	if st.Seats[us].Econ.Failures != 0 || st.Seats[us].Econ.Separation != 10 {
-		t.Fatalf("with a floor: failures %d separation %g", st.Seats[us].Econ.Failures, st.Seats[us].Econ.Separation)
+	if econ.Of(&st).Seats[us].Failures != 0 || econ.Of(&st).Seats[us].Separation != 10 {
+		t.Fatalf("with a floor: failures %d separation %g", econ.Of(&st).Seats[us].Failures, econ.Of(&st).Seats[us].Separation)
 	}
 	// The pool delivers 15 kt (10 to us, 5 to eu), 10/20 of it from US
 	// plants: 7.5 kt at $50 under the floor is $0.375bn a year.
-	near(t, "us output", st.Seats[us].Econ.Output, 7.5)
+	near(t, "us output", econ.Of(&st).Seats[us].Output, 7.5)
 }
 
 // Link 4: tariffs cut bilateral trade, raise the imposer's inflation and
@@ -179,15 +195,15 @@ func TestLinkInvestmentLagAndSolvency(t *testing.T) {
 func TestLinkTariffs(t *testing.T) {
 	st := econGame(t, 1, nil, order("us", "tariff", "prc", "100%"))
 	// Exports of $100bn fall to 100 x 2^-1 = $50bn: 0.5% of PRC output.
-	near(t, "prc economy", st.Seats[prc].Ind[Economy], 99.5)
+	near(t, "prc economy", st.Seats[prc].Ind[econ.Economy], 99.5)
 	// $50bn still imported at 100%: $50bn of tariffs, 0.5% of US GDP.
-	near(t, "us inflation", st.Seats[us].Ind[Inflation], 2.5)
+	near(t, "us inflation", st.Seats[us].Ind[econ.Inflation], 2.5)
 	// Inflation 0.5 above its start costs 0.2 x 0.5 = 0.1 points.
-	near(t, "us economy", st.Seats[us].Ind[Economy], 99.9)
+	near(t, "us economy", st.Seats[us].Ind[econ.Economy], 99.9)
 	// Both at 100%: both lose; the tariff war is negative-sum.
 	st2 := econGame(t, 1, nil, order("us", "tariff", "prc", "100%"), order("prc", "tariff", "us", "100%"))
-	if st2.Seats[us].Ind[Economy] >= 100 || st2.Seats[prc].Ind[Economy] >= 100 {
-		t.Fatalf("mutual tariffs: us %g prc %g, want both below 100", st2.Seats[us].Ind[Economy], st2.Seats[prc].Ind[Economy])
+	if st2.Seats[us].Ind[econ.Economy] >= 100 || st2.Seats[prc].Ind[econ.Economy] >= 100 {
+		t.Fatalf("mutual tariffs: us %g prc %g, want both below 100", st2.Seats[us].Ind[econ.Economy], st2.Seats[prc].Ind[econ.Economy])
 	}
 }
 
@@ -207,34 +223,34 @@ func TestLinkChipControlsAndLeaks(t *testing.T) {
 	// Controls from the start set the starting tech; recovery is then one
 	// point a turn. Control strength: US share 0.5 x chip weight 0.5.
 	st := econGame(t, 1, chips(us))
-	near(t, "prc tech, one turn into US controls", st.Seats[prc].Ind[Tech], 75+1)
+	near(t, "prc tech, one turn into US controls", st.Seats[prc].Ind[econ.Tech], 75+1)
 	st = econGame(t, 3, chips(us))
-	near(t, "prc tech, three turns in", st.Seats[prc].Ind[Tech], 75+3)
+	near(t, "prc tech, three turns in", st.Seats[prc].Ind[econ.Tech], 75+3)
 	// Controls ordered mid-game hit at once.
 	st = econGame(t, 1, nil, order("us", "chips", "prc", "total"))
-	near(t, "prc tech, ordered controls", st.Seats[prc].Ind[Tech], 75+1)
+	near(t, "prc tech, ordered controls", st.Seats[prc].Ind[econ.Tech], 75+1)
 	// The EU matching the US adds its share 0.2 x 0.5: 65.
 	st = econGame(t, 1, both(chips(us), chips(eu)))
-	near(t, "prc tech under aligned controls", st.Seats[prc].Ind[Tech], 65+1)
+	near(t, "prc tech under aligned controls", st.Seats[prc].Ind[econ.Tech], 65+1)
 }
 
 // Link 6: coercion raises resolve and lowers trust in the coercer.
 func TestLinkCoercion(t *testing.T) {
 	st := econGame(t, 1, start(prc, "licensing", "deny"))
 	// Two coercive settings (towards us and eu): 0 x 0.5 + 0.1 x 2.
-	near(t, "resolve", st.World[Resolve], 0.2)
+	near(t, "resolve", st.World[econ.Resolve], 0.2)
 	near(t, "us trust in prc", st.Seats[us].Trust[prc], -3)
 	near(t, "eu trust in prc", st.Seats[eu].Trust[prc], -3)
 	st = econGame(t, 2, start(prc, "licensing", "deny"))
-	near(t, "resolve, second turn", st.World[Resolve], 0.2*0.5+0.2)
+	near(t, "resolve, second turn", st.World[econ.Resolve], 0.2*0.5+0.2)
 }
 
 // A world where nobody changes anything stays where it started, whatever
 // that world already cost.
 func TestEconomyStatusQuoIsStable(t *testing.T) {
 	st := econGame(t, 3, both(start(us, "tariff", "100%"), start(prc, "licensing", "half")))
-	near(t, "prc tech", st.Seats[prc].Ind[Tech], 100)
-	near(t, "us economy", st.Seats[us].Ind[Economy], 100)
-	near(t, "prc economy", st.Seats[prc].Ind[Economy], 100)
-	near(t, "us inflation", st.Seats[us].Ind[Inflation], 2)
+	near(t, "prc tech", st.Seats[prc].Ind[econ.Tech], 100)
+	near(t, "us economy", st.Seats[us].Ind[econ.Economy], 100)
+	near(t, "prc economy", st.Seats[prc].Ind[econ.Economy], 100)
+	near(t, "us inflation", st.Seats[us].Ind[econ.Inflation], 2)
 }

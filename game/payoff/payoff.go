@@ -1,14 +1,42 @@
-package game
+// Package payoff is the payoff-table model: each turn, every seat earns the
+// points of the row of a table that matches the levels all seats chose on
+// one lever. It is the iterated prisoner's dilemma's model and the
+// classroom's first lesson, and it plugs into the engine as the model kind
+// "payoff-table".
+package payoff
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
 
-// PayoffModelKind is the model that scores a plain payoff table: each
-// turn, every seat earns the points of the row that matches the levels
-// all seats chose on one lever. It is the iterated prisoner's dilemma's
-// model and the classroom's first lesson.
-const PayoffModelKind = "payoff-table"
+	"github.com/chokepoint-game/chokepoint/game"
+)
 
-func init() { registerModel(PayoffModelKind, func() Model { return &payoffModel{} }) }
+// Kind is the model's name in scenarios.
+const Kind = "payoff-table"
+
+func init() { game.RegisterModel(&Spec) }
+
+const causePayoff uint8 = 1
+
+// Spec is the model's declaration to the engine. Its one lever kind is
+// the choice each seat makes every turn; the table scores it.
+var Spec = game.ModelSpec{
+	Kind: Kind,
+	Doc:  "a payoff table: every turn each seat scores the row matching everyone's choice",
+	Levers: []game.LeverKindSpec{
+		{Name: "tariff", Scope: game.ScopeEach, Hostile: true, Bounds: []game.Bound{game.AtMost, game.AtLeast},
+			Doc: "the choice the table scores: a tariff towards the other seat"},
+	},
+	CauseText: func(c game.Cause, n game.Names, _ int) string {
+		if lv := n.LevelName(c.Lever, c.Level); lv != "" {
+			return fmt.Sprintf("payoff after choosing %s '%s' (%+.0f)", strings.ToLower(n.LeverName(c.Lever)), lv, c.Delta)
+		}
+		return fmt.Sprintf("payoff (%+.0f)", c.Delta)
+	},
+	Build: build,
+}
 
 type payoffModel struct {
 	lever int
@@ -17,30 +45,26 @@ type payoffModel struct {
 	table []float64 // [combination*seats + seat]
 }
 
-func (m *payoffModel) Kind() string { return PayoffModelKind }
-
-func (m *payoffModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
+// build checks the scenario's payoff table and compiles it.
+func build(sc *game.Scenario, p *game.Problems) game.Model {
+	m := &payoffModel{}
 	md := sc.Model
 	if len(md.Params) > 0 {
 		p.Add("$.model.params", "the payoff-table model takes no parameters")
 	}
-	l, ok := ix.lever[md.Lever]
+	l, ok := sc.LeverIndex(md.Lever)
 	if !ok {
 		p.Add("$.model.lever", "no lever %q", md.Lever)
-		return
+		return m
 	}
-	if l >= len(ix.levers) {
-		return
-	}
-	li := &ix.levers[l]
-	n := min(len(sc.Seats), MaxSeats)
+	n := min(len(sc.Seats), game.MaxSeats)
 	levels := len(sc.Levers[l].Levels)
 	combos := 1
 	for i := 0; i < n; i++ {
 		combos *= levels
 		if combos > 4096 {
 			p.Add("$.model.payoffs", "a payoff table may have at most 4096 rows")
-			return
+			return m
 		}
 	}
 	m.lever = l
@@ -48,14 +72,14 @@ func (m *payoffModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 	m.radix = make([]int, n)
 	for i := 0; i < n; i++ {
 		m.radix[i] = levels
-		if !li.setters.Has(i) {
+		if !sc.MaySet(i, l) {
 			p.Add("$.model.lever", "every seat must be able to set lever %q; %q cannot", md.Lever, sc.Seats[i].ID)
 			continue
 		}
-		if li.scope == ScopeEach {
+		if sc.LeverScope(l) == game.ScopeEach {
 			var targets []int
 			for j := 0; j < n; j++ {
-				if ix.mayTarget(l, i, j) {
+				if sc.MayTarget(i, l, j) {
 					targets = append(targets, j)
 				}
 			}
@@ -79,7 +103,7 @@ func (m *payoffModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 				ok = false
 				continue
 			}
-			j, known := li.levels[lv]
+			j, known := sc.LevelIndex(l, lv)
 			if !known {
 				p.Add(path+".when."+id, "lever %q has no level %q", md.Lever, lv)
 				ok = false
@@ -88,13 +112,13 @@ func (m *payoffModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 			combo = combo*levels + j
 		}
 		for _, id := range sortedKeys(row.When) {
-			if _, known := ix.seat[id]; !known {
+			if _, known := sc.SeatIndex(id); !known {
 				p.Add(path+".when."+id, "no seat %q", id)
 				ok = false
 			}
 		}
 		for _, id := range sortedKeys(row.Score) {
-			if _, known := ix.seat[id]; !known {
+			if _, known := sc.SeatIndex(id); !known {
 				p.Add(path+".score."+id, "no seat %q", id)
 			}
 		}
@@ -120,6 +144,7 @@ func (m *payoffModel) Validate(sc *Scenario, ix *scenarioIndex, p *Problems) {
 			break
 		}
 	}
+	return m
 }
 
 func countFalse(b []bool) int {
@@ -132,14 +157,11 @@ func countFalse(b []bool) int {
 	return n
 }
 
-func (m *payoffModel) Init(st *State) {
-	for i := range st.Seats {
-		ind := &st.Seats[i].Ind
-		ind[Economy], ind[Industry], ind[Tech], ind[Coverage] = 100, 100, 100, 1
-	}
-}
+// Init leaves every seat's score at zero: the table is all there is.
+func (m *payoffModel) Init(st *game.State) {}
 
-func (m *payoffModel) Resolve(st *State) {
+// Resolve scores the row every seat's choice makes.
+func (m *payoffModel) Resolve(st *game.State, _ func(game.Event)) {
 	n := len(st.Seats)
 	combo := 0
 	for i := 0; i < n; i++ {
@@ -147,10 +169,19 @@ func (m *payoffModel) Resolve(st *State) {
 	}
 	for i := 0; i < n; i++ {
 		x := m.table[combo*n+i]
-		from := st.Seats[i].Ind[Score]
-		st.Seats[i].Ind[Score] = from + x
-		ch := Change{Seat: i, Indicator: Score, From: from, To: from + x}
-		ch.Causes[0] = Cause{Kind: CausePayoff, Other: -1, Lever: m.lever, Level: int(st.Seats[i].Policy[m.lever][m.slot[i]]), Delta: x}
-		st.Changes = append(st.Changes, ch)
+		from := st.Seats[i].Ind[game.Score]
+		st.Seats[i].Ind[game.Score] = from + x
+		var cs game.Causes
+		cs.Add(game.Cause{Kind: causePayoff, Other: -1, Lever: m.lever, Level: int(st.Seats[i].Policy[m.lever][m.slot[i]]), Delta: x})
+		st.Record(i, game.Score, from, from+x, &cs)
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

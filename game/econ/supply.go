@@ -1,23 +1,27 @@
-package game
+package econ
 
-import "math"
+import (
+	"math"
+
+	"github.com/chokepoint-game/chokepoint/game"
+)
 
 // supplyResult is what the supply step tells the rest of a resolution.
 type supplyResult struct {
-	demand [MaxSeats]float64 // kt a year, after substitution
-	use    [MaxSeats]float64 // kt a year reaching industry, stockpile draws included
+	demand [game.MaxSeats]float64 // kt a year, after substitution
+	use    [game.MaxSeats]float64 // kt a year reaching industry, stockpile draws included
 }
 
 // build brings capacity under construction into operation and puts this
 // turn's industrial spending into the pipeline; it returns each seat's
 // spend in $bn this turn and its stockpile purchase request in kt.
-func (m *economyModel) build(st *State) (spend, buy [MaxSeats]float64) {
+func (m *model) build(st *game.State) (spend, buy [game.MaxSeats]float64) {
 	p := &m.p
 	lags := [3]float64{p[pLagMining], p[pLagSeparation], p[pLagMagnets]}
-	kinds := [3]LeverKind{LeverInvestMining, LeverInvestSeparation, LeverInvestMagnets}
+	kinds := [3]int{kInvestMining, kInvestSeparation, kInvestMagnets}
+	ms := Of(st)
 	for i := range st.Seats {
-		s := &st.Seats[i]
-		e := &s.Econ
+		e := &ms.Seats[i]
 		stages := [3]*float64{&e.Mining, &e.Separation, &e.Magnets}
 		var added float64
 		for k := 0; k < 3; k++ {
@@ -25,21 +29,21 @@ func (m *economyModel) build(st *State) (spend, buy [MaxSeats]float64) {
 			*stages[k] += arrived
 			added += arrived
 			copy(e.Pipeline[k][:], e.Pipeline[k][1:])
-			e.Pipeline[k][pipelineLen-1] = 0
+			e.Pipeline[k][PipelineLen-1] = 0
 			if bn := m.value(st, kinds[k], i, 0, 0); bn > 0 {
 				// Resolve shortens lags: permits, finance and offtake come
 				// faster when governments are determined.
 				lag := int(math.Round(lags[k] * (1 - p[pResolveSpeedup]*st.World[Resolve])))
-				lag = max(1, min(pipelineLen, lag))
+				lag = max(1, min(PipelineLen, lag))
 				e.Pipeline[k][lag-1] += float32(bn * p[pBuildYield])
 				spend[i] += bn
 			}
 		}
-		if bn := m.value(st, LeverSubstitutes, i, 0, 0); bn > 0 {
+		if bn := m.value(st, kSubstitutes, i, 0, 0); bn > 0 {
 			e.SubSpend += bn
 			spend[i] += bn
 		}
-		buy[i] = m.value(st, LeverStockpile, i, 0, 0)
+		buy[i] = m.value(st, kStockpile, i, 0, 0)
 		spend[i] += buy[i] * st.World[PriceWorld] / 1000
 	}
 	return spend, buy
@@ -53,17 +57,22 @@ func (m *economyModel) build(st *State) (spend, buy [MaxSeats]float64) {
 // carries the producer's content. What a seat receives beyond its demand
 // goes to its stockpile; a shortfall is met from the stockpile as far as
 // it can be drawn.
-func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
-	sc := st.sc
+func (m *model) supply(st *game.State, buy *[game.MaxSeats]float64) supplyResult {
+	sc := m.sc
+	ms := Of(st)
 	p := &m.p
 	n := len(st.Seats)
 	f := float64(sc.TurnMonths) / 12
 	prod := m.producer
 	var r supplyResult
-	var request, got, own, fromPool [MaxSeats]float64
+	var request, got, own, fromPool [game.MaxSeats]float64
+	// Where each seat's supply came from, kt a year: its own plants, its
+	// partners outside the producer (gross, and what the extraterritorial
+	// rule cut from it), and the producer's exports.
+	var fromOwn, gross, cutOff, fromProducer [game.MaxSeats]float64
 	var poolM, poolS, poolG float64
 	for i := 0; i < n; i++ {
-		e := &st.Seats[i].Econ
+		e := &ms.Seats[i]
 		sub := math.Min(p[pSubstituteMax], p[pSubstituteEffect]*e.SubSpend)
 		r.demand[i] = sc.Seats[i].Profile.REDemand * (1 - sub)
 		request[i] = r.demand[i] + buy[i]/f
@@ -80,26 +89,28 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 	for i := 0; i < n; i++ {
 		if i == prod {
 			got[i] = math.Min(own[i], request[i])
+			fromOwn[i] = got[i]
 			continue
 		}
 		got[i] = math.Min(own[i], request[i])
+		fromOwn[i] = got[i]
 		fromPool[i] = got[i]
 		rest -= got[i]
 		unmet += request[i] - got[i]
 	}
 	rest = math.Max(0, rest)
-	rule := m.value(st, LeverExtraterritorial, prod, 0, 0) > 0
-	var licCause [MaxSeats]Cause
+	rule := m.value(st, kExtraterritorial, prod, 0, 0) > 0
 	for i := 0; i < n; i++ {
 		if i == prod || unmet == 0 {
 			continue
 		}
 		traded := (request[i] - got[i]) * math.Min(1, rest/unmet)
-		lic := m.value(st, LeverLicensing, prod, i, 1)
+		gross[i] = traded
+		lic := m.value(st, kLicensing, prod, i, 1)
 		if rule && lic < 1 {
 			cut := traded * p[pExtraterritorialContent] * (1 - lic)
 			traded -= cut
-			licCause[i] = Cause{Kind: CauseLicensing, Other: prod, Lever: m.lever[LeverExtraterritorial], Level: -1, Value: cut}
+			cutOff[i] = cut
 		}
 		got[i] += traded
 		fromPool[i] += traded
@@ -118,24 +129,17 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 			continue
 		}
 		q := (request[i] - got[i]) * math.Min(1, exportable/want)
-		lic := m.value(st, LeverLicensing, prod, i, 1)
+		lic := m.value(st, kLicensing, prod, i, 1)
 		offered += q
 		denied += q * (1 - lic)
 		got[i] += q * lic
-		if lic < 1 {
-			l := m.lever[LeverLicensing]
-			level := -1
-			if l >= 0 {
-				level = int(st.Seats[prod].Policy[l][i])
-			}
-			licCause[i] = Cause{Kind: CauseLicensing, Other: prod, Lever: l, Level: level, Value: q * (1 - lic)}
-		}
+		fromProducer[i] = q * lic
 	}
 	// Use, stockpiles and coverage.
 	var short, total, poolUsed, exDemand float64
 	for i := 0; i < n; i++ {
 		s := &st.Seats[i]
-		e := &s.Econ
+		e := &ms.Seats[i]
 		d := r.demand[i]
 		use := math.Min(got[i], d)
 		e.Stockpile += (got[i] - use) * f
@@ -153,20 +157,50 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 			cov = math.Min(100, 100*r.use[i]/d)
 		}
 		ind := 100 * (1 - sc.Seats[i].Profile.REWeight*math.Pow(math.Max(0, 1-cov/100), p[pIndustryBeta]))
-		var cc causes
-		lc := licCause[i]
-		if lc.Kind != CauseNone && d > 0 {
-			lc.Delta = -100 * lc.Value / d
-			cc.add(lc)
+		// Coverage is the sum of what each source met of demand, in the
+		// order they are used: own plants, partners (less what the
+		// extraterritorial rule cut), the producer's exports, the
+		// stockpile. Its change from last turn is the change of each
+		// term, so the causes add up to it.
+		var now [numSources]float64
+		if d > 0 {
+			left := d
+			take := func(x float64) float64 { return math.Max(0, math.Min(x, left)) }
+			own := take(fromOwn[i])
+			left -= own
+			grossC, netC := take(gross[i]), take(gross[i]-cutOff[i])
+			left -= netC
+			prodC := take(fromProducer[i])
+			now[srcOwn] = 100 * own / d
+			now[srcPartners] = 100 * grossC / d
+			now[srcCut] = 100 * (netC - grossC) / d
+			now[srcProducer] = 100 * prodC / d
+			now[srcStockpile] = cov - now[srcOwn] - now[srcPartners] - now[srcCut] - now[srcProducer]
+		} else {
+			now[srcOwn] = cov
 		}
-		cc.add(cause(CauseStockpile, draw, 100*draw/f/math.Max(d, 1e-9)))
-		if cov < s.Ind[Coverage] && lc.Kind == CauseNone {
-			cc.add(cause(CauseShortage, cov, cov-s.Ind[Coverage]))
+		var cc game.Causes
+		for k := range now {
+			c := m.sourceCause(st, i, k, now[k]-e.Sources[k])
+			switch k {
+			case srcOwn:
+				c.Value = fromOwn[i]
+			case srcPartners:
+				c.Value = gross[i]
+			case srcCut:
+				c.Value = cutOff[i]
+			case srcProducer:
+				c.Value = fromProducer[i]
+			case srcStockpile:
+				c.Value = draw / f
+			}
+			cc.Add(c)
 		}
-		record(st, i, Coverage, s.Ind[Coverage], cov, &cc)
-		var ci causes
-		ci.add(cause(CauseCoverage, cov, ind-s.Ind[Industry]))
-		record(st, i, Industry, s.Ind[Industry], ind, &ci)
+		e.Sources = now
+		st.Record(i, Coverage, s.Ind[Coverage], cov, &cc)
+		var ci game.Causes
+		ci.Add(game.NewCause(causeCoverage, cov, ind-s.Ind[Industry]))
+		st.Record(i, Industry, s.Ind[Industry], ind, &ci)
 		s.Ind[Coverage], s.Ind[Industry] = cov, ind
 		if i != prod {
 			total += d
@@ -178,7 +212,7 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 	// Who produced what the pool delivered: by share of separation, the
 	// stage that binds outside China.
 	for i := 0; i < n; i++ {
-		e := &st.Seats[i].Econ
+		e := &ms.Seats[i]
 		switch {
 		case i == prod:
 			e.Output = own[i]
@@ -188,9 +222,9 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 			e.Output = 0
 		}
 	}
-	st.Econ.Shortfall = 0
+	ms.Shortfall = 0
 	if total > 0 {
-		st.Econ.Shortfall = short / total
+		ms.Shortfall = short / total
 	}
 	st.World[ExChinaSupply] = 0
 	if exDemand > 0 {
@@ -199,11 +233,11 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 	// Prices: outside China the price rises with the shortfall from its
 	// calm level and falls when the producer floods the market; inside
 	// China, withheld exports make a glut.
-	flood := m.value(st, LeverFlood, prod, 0, 0)
-	if base := st.WorldBase[PriceWorld]; base > 0 {
-		st.World[PriceWorld] = base * (1 + p[pPriceSensitivity]*st.Econ.Shortfall) * (1 - flood)
+	flood := m.value(st, kFlood, prod, 0, 0)
+	if base := ms.Base[PriceWorld]; base > 0 {
+		st.World[PriceWorld] = base * (1 + p[pPriceSensitivity]*ms.Shortfall) * (1 - flood)
 	}
-	if base := st.WorldBase[PriceChina]; base > 0 {
+	if base := ms.Base[PriceChina]; base > 0 {
 		glut := 0.0
 		if offered > 0 {
 			glut = denied / offered
@@ -220,15 +254,16 @@ func (m *economyModel) supply(st *State, buy *[MaxSeats]float64) supplyResult {
 // game, part of the old, and the mines and separation plants under
 // construction. It returns
 // what each seat's floor cost it this turn, $bn a year.
-func (m *economyModel) solvency(st *State) (floorCost [MaxSeats]float64) {
+func (m *model) solvency(st *game.State, report func(game.Event)) (floorCost [game.MaxSeats]float64) {
 	p := &m.p
+	ms := Of(st)
 	for i := range st.Seats {
-		e := &st.Seats[i].Econ
+		e := &ms.Seats[i]
 		if i == m.producer || e.Output <= 0 {
 			e.Distress = 0
 			continue
 		}
-		floor := m.value(st, LeverPriceFloor, i, 0, 0)
+		floor := m.value(st, kPriceFloor, i, 0, 0)
 		market := st.World[PriceWorld]
 		floorCost[i] = math.Max(0, floor-market) * e.Output / 1000
 		if math.Max(market, floor) >= m.cost[i] {
@@ -244,10 +279,46 @@ func (m *economyModel) solvency(st *State) (floorCost [MaxSeats]float64) {
 		keep := 1 - p[pClosureShare]
 		e.Mining = math.Min(e.Mining, m.start[i].Mining*keep)
 		e.Separation = math.Min(e.Separation, m.start[i].Separation*keep)
-		e.Pipeline[0] = [pipelineLen]float32{}
-		e.Pipeline[1] = [pipelineLen]float32{}
+		e.Pipeline[0] = [PipelineLen]float32{}
+		e.Pipeline[1] = [PipelineLen]float32{}
 		e.Distress = 0
 		e.Failures++
+		if report != nil {
+			report(game.Event{Kind: game.EvModel, Seat: i, Ref: "failure", Public: true,
+				Text: m.sc.Seats[i].Name + "'s rare-earth producers fail after selling below cost; their mines and separation plants close"})
+		}
 	}
 	return floorCost
+}
+
+// The sources of a seat's rare-earth supply, for explaining coverage.
+const (
+	srcOwn = iota
+	srcPartners
+	srcCut
+	srcProducer
+	srcStockpile
+	numSources
+)
+
+// sourceCause is the cause a change of one source's share of coverage
+// reads as.
+func (m *model) sourceCause(st *game.State, seat, src int, delta float64) game.Cause {
+	c := game.Cause{Other: -1, Lever: -1, Level: -1, Delta: delta}
+	switch src {
+	case srcOwn:
+		c.Kind = causeOwnSupply
+	case srcPartners:
+		c.Kind, c.Other = causePartners, m.producer
+	case srcCut:
+		c.Kind, c.Other, c.Lever = causeExtraterritorial, m.producer, m.lever[kExtraterritorial]
+	case srcProducer:
+		c.Kind, c.Other, c.Lever = causeProducer, m.producer, m.lever[kLicensing]
+		if l := c.Lever; l >= 0 && m.sc.MayTarget(m.producer, l, seat) {
+			c.Level = int(st.Seats[m.producer].Policy[l][seat])
+		}
+	case srcStockpile:
+		c.Kind = causeStockpile
+	}
+	return c
 }
