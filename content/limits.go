@@ -126,7 +126,11 @@ func advance(line, col int, r rune) (int, int) {
 // the aliases nest.
 func expansion(body *yaml.Node, kind string) []Problem {
 	s := sizer{memo: map[*yaml.Node]size{}, busy: map[*yaml.Node]bool{}}
-	expanded, plain := s.size(body, true), s.size(body, false)
+	expanded := s.size(body, true)
+	if !s.aliases {
+		return nil // nothing expands, and the file is within its size
+	}
+	plain := s.size(body, false)
 	switch {
 	case expanded.values-plain.values > maxAliasNodes:
 		return []Problem{{Msg: fmt.Sprintf("aliases expand the %s to more than %d values", kind, maxAliasNodes)}}
@@ -143,8 +147,9 @@ func (a size) plus(b size) size {
 }
 
 type sizer struct {
-	memo map[*yaml.Node]size // expanded size of alias targets
-	busy map[*yaml.Node]bool
+	memo    map[*yaml.Node]size // expanded size of alias targets
+	busy    map[*yaml.Node]bool
+	aliases bool // an alias was met
 }
 
 const sizeCap = 1 << 50
@@ -158,6 +163,7 @@ func (s *sizer) size(n *yaml.Node, expand bool) size {
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		s.aliases = true
 		target := n.Alias
 		if !expand || target == nil || s.busy[target] {
 			return size{1, len(n.Value)}

@@ -60,7 +60,7 @@ type visit struct {
 }
 
 func newWalker(kind string) *walker {
-	return &walker{kind: kind, seen: map[string][2]int{}, failed: map[string]bool{},
+	return &walker{kind: kind, seen: make(map[string][2]int, 1024), failed: map[string]bool{},
 		visited: map[visit]bool{}, active: map[*yaml.Node]bool{}}
 }
 

@@ -92,3 +92,15 @@ func TestNoRawEscapesFromFiles(t *testing.T) {
 		}
 	}
 }
+
+// A broken playbook given to play is reported as validate reports it:
+// one line per mistake, before any screen opens.
+func TestPlayWithABrokenPlaybook(t *testing.T) {
+	broken := writeFile(t, "broken.yaml", "name: Broken\nordres: []\n")
+	code, out, errs := chokepoint(t, "play", "--ai", "prc=playbook:"+broken)
+	want := broken + `:1:7: name: "Broken" is not a valid name (lower-case letters, digits and dashes)` + "\n" +
+		broken + `:2:1: ordres: unknown field "ordres" (did you mean "orders"?)` + "\n"
+	if code != exitFailure || out != "" || errs != want {
+		t.Fatalf("exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, out, errs, want)
+	}
+}
