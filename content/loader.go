@@ -52,7 +52,14 @@ var anyIndex = regexp.MustCompile(`\[[0-9]+\]`)
 // hide a wrong level id. It returns the T, where each path of the file
 // starts, and the problems in no order, with a count of those found but
 // not kept.
-func (k *kind[D, T]) load(data []byte) (*T, positions, []Problem, int) {
+func (k *kind[D, T]) load(data []byte) (t *T, pos positions, probs []Problem, more int) {
+	defer func() {
+		// A bug in the walk or the checks must not take the game down
+		// with it: the file is refused, and the message says why.
+		if r := recover(); r != nil {
+			t, probs, more = nil, []Problem{{Msg: fmt.Sprintf("the %s loader failed on this file: %v", k.name, r)}}, 0
+		}
+	}()
 	if len(data) > MaxFileSize {
 		return nil, nil, []Problem{{Msg: fmt.Sprintf("the file is larger than %d MiB, the most a %s may be", MaxFileSize>>20, k.name)}}, 0
 	}
@@ -70,7 +77,7 @@ func (k *kind[D, T]) load(data []byte) (*T, positions, []Problem, int) {
 	d := new(D)
 	w.record("$", body)
 	w.value(body, reflect.ValueOf(d).Elem(), "$", false)
-	pos := positions(w.seen)
+	pos = positions(w.seen)
 	if k.lost(w.failed) {
 		return nil, pos, w.probs, w.more
 	}

@@ -350,6 +350,10 @@ func (w *walker) structFields(m *yaml.Node, v reflect.Value, path string) {
 // lever ids, parameter names) whose meaning the checks judge later.
 func (w *walker) mapEntries(m *yaml.Node, v reflect.Value, path string) {
 	t := v.Type()
+	if t.Key().Kind() != reflect.String {
+		w.fail(m, path, "a mapping with keys of type %s cannot be read", t.Key())
+		return
+	}
 	if v.IsNil() {
 		v.Set(reflect.MakeMapWithSize(t, len(m.Content)/2))
 	}
