@@ -125,8 +125,11 @@ func reads(t reflect.Type) bool {
 
 // value reads node n into v, which must be settable.
 func (w *walker) value(n *yaml.Node, v reflect.Value, path string, multiline bool) {
-	n = w.deref(n, v.Type(), path, func(target *yaml.Node) { w.value(target, v, path, multiline) })
 	if n == nil {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		w.alias(n, v, path, multiline)
 		return
 	}
 	if n.Anchor != "" {
@@ -191,23 +194,19 @@ func (w *walker) value(n *yaml.Node, v reflect.Value, path string, multiline boo
 	}
 }
 
-// deref follows an alias: the value it refers to is read by read, once
-// per type with its mistakes reported and then quietly. It returns the
-// node to read in place, or nil when the alias has been dealt with.
-func (w *walker) deref(n *yaml.Node, t reflect.Type, path string, read func(*yaml.Node)) *yaml.Node {
-	if n == nil || n.Kind != yaml.AliasNode {
-		return n
-	}
+// alias reads the value an alias refers to into v: once per type with
+// its mistakes reported, and then quietly.
+func (w *walker) alias(n *yaml.Node, v reflect.Value, path string, multiline bool) {
 	target := n.Alias
 	if target == nil {
 		w.fail(n, path, "alias *%s refers to no anchor", n.Value)
-		return nil
+		return
 	}
 	if w.active[target] {
 		w.fail(n, path, "alias *%s refers to a value that contains it", n.Value)
-		return nil
+		return
 	}
-	key := visit{target, t}
+	key := visit{target, v.Type()}
 	again := w.visited[key]
 	w.visited[key] = true
 	if again {
@@ -215,9 +214,8 @@ func (w *walker) deref(n *yaml.Node, t reflect.Type, path string, read func(*yam
 		defer func() { w.quiet-- }()
 	}
 	w.active[target] = true
-	read(target)
+	w.value(target, v, path, multiline)
 	delete(w.active, target)
-	return nil
 }
 
 // pairs lists the key-value pairs of a mapping as a decoder sees them:
