@@ -269,6 +269,9 @@ func newSummer(cfg Config) *summer {
 		ind: make([][]stream, n), world: make([]stream, len(ps.World)), buf: make([]float64, n)}
 	for i := range s.ind {
 		s.ind[i] = make([]stream, len(ps.Indicators))
+		// The scores of every game are kept: sized once, they take four
+		// bytes a game, with no room left over by growing.
+		s.scores[i].f32 = make([]float32, 0, cfg.Games)
 	}
 	return s
 }

@@ -134,7 +134,8 @@ func (s *sketch) add(x float64) {
 
 func (s *sketch) push(h int, x float64) {
 	if h == len(s.levels) {
-		s.levels = append(s.levels, make([]float64, 0, sketchK))
+		// Upper levels fill slowly; they grow as they fill.
+		s.levels = append(s.levels, nil)
 		s.flip = append(s.flip, false)
 	}
 	s.levels[h] = append(s.levels[h], x)
