@@ -138,6 +138,11 @@ func (s *sketch) push(h int, x float64) {
 		s.levels = append(s.levels, nil)
 		s.flip = append(s.flip, false)
 	}
+	if lv := s.levels[h]; len(lv) == cap(lv) {
+		grown := make([]float64, len(lv), min(max(2*cap(lv), 64), sketchK))
+		copy(grown, lv)
+		s.levels[h] = grown
+	}
 	s.levels[h] = append(s.levels[h], x)
 	if len(s.levels[h]) < sketchK {
 		return
