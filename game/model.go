@@ -165,12 +165,6 @@ func ModelKinds() []string {
 	return out
 }
 
-// LookupModel returns the spec of a registered model kind.
-func LookupModel(kind string) (*ModelSpec, bool) {
-	m, ok := models[kind]
-	return m, ok
-}
-
 // ModelParams lists the parameters of a model kind.
 func ModelParams(kind string) []ParamSpec {
 	if m, ok := models[kind]; ok {

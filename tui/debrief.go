@@ -106,7 +106,7 @@ func debriefBody(e *env, w int) string {
 			}
 			b.WriteString(wrapIndent(fmt.Sprintf("  %s %5.0f  %s", mark, o.Earned, o.Text), w, 11) + tag + "\n")
 		}
-		if s.Secrets > 0 && i != v.Viewer {
+		if s.Secrets > 0 && i != v.Viewer && !v.Revealed {
 			b.WriteString(st.Subtle.Render(fmt.Sprintf("  and %s", plural(s.Secrets, "secret objective", "secret objectives"))) + "\n")
 		}
 	}

@@ -345,8 +345,13 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case scrBriefing:
 		if key.Matches(msg, m.env.keys.Enter) || key.Matches(msg, m.env.keys.Back) {
+			first := !m.briefed[m.env.seat]
 			m.briefed[m.env.seat] = true
-			return m.route()
+			cmd := m.route()
+			if first && m.env.sess != nil {
+				cmd = tea.Batch(cmd, m.env.sess.briefed(m.env.seat))
+			}
+			return cmd
 		}
 		m.briefing.Update(msg)
 	case scrPrivacy:

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/table"
@@ -51,16 +52,17 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 	}
 	players := make([]ai.Player, len(sc.Seats))
 	var humans []int
+	r := content.NewPlayers(sc)
 	for i, s := range spec.Seats {
 		if s.Human {
 			humans = append(humans, i)
 			continue
 		}
-		p, err := newPlayer(sc, i, s, spec.Seed)
+		mk, _, err := r.Player(i, s, ai.Normal)
 		if err != nil {
 			return nil, err
 		}
-		players[i] = p
+		players[i] = mk(spec.Seed)
 	}
 	if len(humans) == 0 {
 		return nil, errors.New("at least one seat must be played by a person")
@@ -114,6 +116,15 @@ func (s *session) do(seat int, c game.Command) tea.Cmd {
 	ts, gen := s.seats[seat], s.gen
 	return func() tea.Msg {
 		return doneMsg{gen: gen, kind: c.Kind, err: ts.Do(context.Background(), c)}
+	}
+}
+
+// briefed tells the table a seat's briefing was read, in a tea.Cmd: the
+// negotiation clock waits for every person's.
+func (s *session) briefed(seat int) tea.Cmd {
+	ts, gen := s.seats[seat], s.gen
+	return func() tea.Msg {
+		return doneMsg{gen: gen, kind: game.CmdReady, err: ts.Briefed(context.Background())}
 	}
 }
 
