@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game/ai"
@@ -52,7 +53,7 @@ func BenchmarkRunPassive(b *testing.B) {
 
 // BenchmarkRunMemory measures the memory a run keeps as it goes, at 10,000
 // and 100,000 passive games: the heap a collection finds live, sampled
-// every 1,000 games, at its peak (peak-live-MB). The statistics are
+// every 1,000 games with the workers at rest, at its peak (peak-live-MB). The statistics are
 // streamed, so the peak stays nearly flat: the scores are kept whole for
 // exact percentiles (four bytes a seat and game) and the other
 // indicators' sketches grow with the log of the games. Run it alone,
@@ -66,10 +67,14 @@ func BenchmarkRunMemory(b *testing.B) {
 	for i := range seats {
 		seats[i] = sim.SeatPlayer{Name: "passive", New: func() ai.Player { return ai.Passive{} }}
 	}
-	// The heap the last collection found live: what the workers allocate
-	// after it, while they keep playing, does not count.
+	// The heap a collection finds live, once the workers have stopped:
+	// while the gatherer is held here, they finish the games they hold and
+	// wait for room (a few games per worker), so that what a game
+	// allocates while the collector marks does not count as kept.
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	live := func() uint64 {
+		time.Sleep(200 * time.Millisecond)
+		runtime.GC()
 		runtime.GC()
 		metrics.Read(sample)
 		return sample[0].Value.Uint64()
