@@ -39,6 +39,9 @@ var placeholder = regexp.MustCompile(`^[A-Z][A-Z_-]*$`)
 // names are the reader's own ("chokepoint scenario validate my.yaml").
 var commandLine = regexp.MustCompile(`\bchokepoint\s+[a-z]`)
 
+// url matches a web address, whose path is not the repository's.
+var url = regexp.MustCompile(`\S+://\S+`)
+
 // markdownFiles are the README and every page of docs/.
 func markdownFiles(t *testing.T) []string {
 	t.Helper()
@@ -252,6 +255,7 @@ func topFolders(t *testing.T) map[string]bool {
 // and no comment cites the design notes kept outside it.
 func TestCommentsCiteOnlyRepositoryFiles(t *testing.T) {
 	files := 0
+	top := topFolders(t)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -274,7 +278,7 @@ func TestCommentsCiteOnlyRepositoryFiles(t *testing.T) {
 		files++
 		name, _ := filepath.Rel(root, p)
 		for _, c := range comments {
-			for _, problem := range citations(filepath.Dir(p), c.text) {
+			for _, problem := range citations(filepath.Dir(p), c.text, top) {
 				t.Errorf("%s:%d: %s", filepath.ToSlash(name), c.line, problem)
 			}
 		}
@@ -340,7 +344,12 @@ func yamlComments(t *testing.T, p string) []comment {
 }
 
 // citations lists what is wrong with the files one comment line cites.
-func citations(dir, text string) []string {
+// A citation is a Go source or Markdown file (what a comment sends a
+// reader to), or any path from a top-level folder of the repository
+// ("content/scenarios/tutorial.yaml"). Other names of data files are
+// examples, not citations: a file a user writes, a save's name, a
+// fixture still to be added.
+func citations(dir, text string, top map[string]bool) []string {
 	var out []string
 	if m := outsideNotes.FindString(text); m != "" {
 		out = append(out, fmt.Sprintf("cites %s, which is not in the repository", m))
@@ -348,8 +357,11 @@ func citations(dir, text string) []string {
 	if commandLine.MatchString(text) {
 		return out
 	}
+	text = url.ReplaceAllString(text, "")
 	for _, ref := range fileRef.FindAllString(text, -1) {
-		if outsideNotes.MatchString(ref) {
+		first, _, _ := strings.Cut(ref, "/")
+		ext := path.Ext(ref)
+		if outsideNotes.MatchString(ref) || ext != ".go" && ext != ".md" && !top[first] {
 			continue
 		}
 		p := ref
@@ -390,12 +402,19 @@ func TestCitationChecksCatchMistakes(t *testing.T) {
 		{"game/model_economy.go has the model", true},
 		{"the transitions are in phase.go", false},
 		{"docs/model.md gives the equations", false},
-		{"the path given, or playbooks/NAME.yaml", true}, // no game/playbooks
+		{"see errors.go, which is not here", false},
+		{"see nosuch.go", true},
 		{"content/playbooks/NAME.yaml", false},
+		{"content/nosuch/NAME.yaml", true},
+		{"content/scenarios/nosuch.yaml", true},
 		{"check it: chokepoint scenario validate my-own.yaml", false},
 		{"fact sheet: shared/facts/rare-earth-2025-2026.md", true},
+		{"add testdata/format/v2.json for the new version", false},
+		{`"Period 3" becomes "Period-3.json"`, false},
+		{"DIR/autosave/ID-TIME-R.json", false},
+		{"read https://example.org/a/b/nosuch.go", false},
 	} {
-		if got := len(citations(dir, tc.text)) > 0; got != tc.bad {
+		if got := len(citations(dir, tc.text, topFolders(t))) > 0; got != tc.bad {
 			t.Errorf("%q: flagged %v, want %v", tc.text, got, tc.bad)
 		}
 	}
