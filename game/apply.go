@@ -3,7 +3,13 @@ package game
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
+
+// maxBy bounds the name of the person who gives a command.
+const maxBy = 40
 
 // Apply applies one command to a state and returns the new state and the
 // events the command caused, or the unchanged state and an error that says
@@ -86,6 +92,9 @@ func (a *applier) check() error {
 	if c.Kind >= numCommandKinds {
 		return a.fail(ErrUnknownCommand, "")
 	}
+	if utf8.RuneCountInString(c.By) > maxBy || !safetext.Clean(c.By, false) {
+		return a.fail(ErrBadValue, "a player's name has at most %d characters and no control characters", maxBy)
+	}
 	if s.Phase == GameOver && c.Kind != CmdReveal {
 		return a.fail(ErrGameOver, "")
 	}
@@ -143,7 +152,7 @@ func (a *applier) addDeal(d Deal) {
 // emit records an event in the news of the turn and in the command's
 // result.
 func (a *applier) emit(e Event) {
-	e.Turn, e.Phase = a.st.Turn, a.st.Phase
+	e.Turn, e.Phase, e.By = a.st.Turn, a.st.Phase, a.cmd.By
 	if !a.newsOwned {
 		// One copy with room for the few events a command causes, rather
 		// than a regrowth per event.

@@ -77,6 +77,10 @@ func CommandKinds() []CommandKind {
 type Command struct {
 	Kind CommandKind `json:"kind"`
 	Seat string      `json:"seat"` // the acting seat's id, or "facilitator"
+	// By names the person at the seat who gave the command, when a team
+	// plays it (optional): the events it causes carry the name, so that
+	// the team and the after-action report see who did what.
+	By string `json:"by,omitempty"`
 
 	Deal      int       `json:"deal,omitempty"`      // respond, withdraw
 	Answer    Answer    `json:"answer,omitempty"`    // respond

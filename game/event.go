@@ -54,7 +54,8 @@ type Event struct {
 	Kind      EventKind  `json:"kind"`
 	Turn      int        `json:"turn"`
 	Phase     Phase      `json:"phase"`
-	Seat      int        `json:"seat"` // the acting or affected seat, -1 for none
+	Seat      int        `json:"seat"`         // the acting or affected seat, -1 for none
+	By        string     `json:"by,omitempty"` // the person who gave the command, when named
 	Deal      int        `json:"deal,omitempty"`
 	Answer    Answer     `json:"answer,omitempty"`
 	Status    DealStatus `json:"status,omitempty"`

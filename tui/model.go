@@ -15,6 +15,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/table"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // Minimum terminal size; below it the interface says so instead of
@@ -208,7 +209,11 @@ func (m *Model) startWith(load func() (GameSpec, error)) tea.Cmd {
 // Close stops the game's table, if one runs.
 func (m *Model) Close() { m.env.sess.close() }
 
-func (m *Model) setStatus(s string, isErr bool) { m.status, m.isError = s, isErr }
+// setStatus shows a line on the status bar. It may quote a file name or a
+// file's problem, so control characters are escaped.
+func (m *Model) setStatus(s string, isErr bool) {
+	m.status, m.isError = safetext.Escape(s, false), isErr
+}
 
 // Update routes a message: sizes and colours to everyone, keys to the
 // overlay, then to a focused text input, then to the global bindings,

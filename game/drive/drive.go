@@ -32,6 +32,13 @@ func New(players []ai.Player) *Driver {
 	return d
 }
 
+// SetPlayer changes who plays seat from now on: an AI player, or nil for
+// people. The new player is asked afresh.
+func (d *Driver) SetPlayer(seat int, p ai.Player) {
+	d.players[seat] = p
+	d.asked[seat] = -1
+}
+
 // Next finds the first AI seat, in seat order, that owes an action in
 // the present phase and has not acted since the state last changed. ask
 // says whether its player must be asked; when false the seat has nothing

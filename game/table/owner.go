@@ -28,9 +28,12 @@ type owner struct {
 	// facilitated: a person reveals the secret objectives; otherwise the
 	// table does at the end.
 	facilitated bool
-	// briefed holds the seats played by people whose briefing has been
-	// read; the negotiation clock waits for all of them.
+	// humans are the seats played by people; briefed holds those whose
+	// briefing has been read: the negotiation clock waits for all of them.
+	humans  game.SeatSet
 	briefed game.SeatSet
+	// lobby: the facilitator starts the game.
+	lobby bool
 	// autosave receives the game after every change of phase, through a
 	// goroutine that keeps only the latest record.
 	autosave func(Record)
@@ -45,11 +48,13 @@ type owner struct {
 	notes  []Note
 	turns  []TurnRecord
 
-	// The negotiation clock: the turn it was armed for, its generation
-	// (a tick of an older generation is stale), deadline and stop.
+	// The negotiation clock (clock.go): the turn it was armed for, its
+	// generation (a tick of an older generation is stale), its deadline
+	// while it runs, what was left when it was paused, and its stop.
 	clockTurn int
 	clockGen  int
 	deadline  time.Time
+	left      time.Duration
 	stopClock func() bool
 
 	// AI seats are asked one at a time in a worker goroutine, so a slow
@@ -79,6 +84,9 @@ func (o *owner) start(resume []game.Command) error {
 	o.drive = drive.New(o.players)
 	o.turns = append(o.turns, record(&o.st))
 	if len(resume) == 0 {
+		if o.lobby {
+			return nil
+		}
 		return o.facilitate(game.CmdStart)
 	}
 	o.replaying = true
@@ -227,6 +235,17 @@ func (o *owner) handle(r request) {
 	case r.record != nil:
 		r.record <- o.record()
 		r.reply <- nil
+	case r.setPlayer != nil:
+		i, p := r.setPlayer.seat, r.setPlayer.player
+		o.players[i] = p
+		o.drive.SetPlayer(i, p)
+		if p == nil {
+			o.humans = o.humans.With(i)
+		} else {
+			o.humans = o.humans.Without(i)
+		}
+		o.armClock()
+		r.reply <- nil
 	default:
 		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
 			_ = o.facilitate(game.CmdAdvance)
@@ -254,6 +273,7 @@ func (o *owner) apply(c game.Command) error {
 		}
 		o.save()
 	}
+	o.clockAfter(evs)
 	for _, f := range o.feeds {
 		f.addEvents(evs)
 	}
@@ -263,40 +283,11 @@ func (o *owner) apply(c game.Command) error {
 			break
 		}
 	}
-	o.armClock()
 	return nil
 }
 
 func (o *owner) facilitate(kind game.CommandKind) error {
 	return o.apply(game.Command{Kind: kind, Seat: game.FacilitatorID})
-}
-
-// armClock starts the negotiation clock on entering negotiation and stops
-// it on leaving.
-func (o *owner) armClock() {
-	if o.st.Phase != game.Negotiation {
-		if o.stopClock != nil {
-			o.stopClock()
-			o.stopClock = nil
-		}
-		o.deadline = time.Time{}
-		return
-	}
-	if o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 || o.briefed&o.t.humans != o.t.humans {
-		return
-	}
-	o.clockTurn = o.st.Turn
-	o.clockGen++
-	gen := o.clockGen
-	d := time.Duration(o.st.Clock) * time.Second
-	o.deadline = o.t.clock.Now().Add(d)
-	quit, reqs := o.t.quit, o.t.reqs
-	o.stopClock = o.t.clock.AfterFunc(d, func() {
-		select {
-		case reqs <- request{tick: gen}:
-		case <-quit:
-		}
-	})
 }
 
 // pump moves the game along as far as it goes without people: it closes
@@ -331,6 +322,10 @@ func (o *owner) pump() {
 func (o *owner) acted(res result) {
 	seat := res.job.seat
 	v := &res.job.view
+	if o.players[seat] != res.job.player {
+		// The seat changed hands while its old player thought.
+		return
+	}
 	if res.err != nil {
 		o.lastErr = res.err
 	}
@@ -413,8 +408,8 @@ func (o *owner) sendTo(s *Seat, views map[int]*game.View) {
 		o.feeds[s.viewer].noteDeals(v.Deals)
 	}
 	u := Update{
-		View: *v, Journal: o.feeds[s.viewer].journal(o.turns), Humans: o.t.humans,
-		Thinking: o.thinking, Deadline: o.deadline, Now: o.t.clock.Now(), Err: o.lastErr,
+		View: *v, Journal: o.feeds[s.viewer].journal(o.turns), Humans: o.humans,
+		Thinking: o.thinking, Deadline: o.deadline, ClockLeft: o.left, Now: o.t.clock.Now(), Err: o.lastErr,
 	}
 	// Keep only the latest: the table alone sends, so after taking the
 	// stale update out the send cannot block.

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/chokepoint-game/chokepoint/game"
@@ -34,6 +35,9 @@ type Config struct {
 	// Resume, when set, is the log of a game to carry on: the table replays
 	// it (it must be of this scenario and seed) instead of starting afresh.
 	Resume []game.Command
+	// Lobby holds the game in setup until the facilitator starts it, so
+	// that a room can gather first; otherwise the table starts it at once.
+	Lobby bool
 	// Autosave, when set, is handed the game after every change of phase,
 	// in a goroutine of its own so that saving never holds up the table.
 	// A slow saver skips to the latest game: it is called with the newest
@@ -85,6 +89,9 @@ type Update struct {
 	// Deadline is when the negotiation clock runs out, on the table's
 	// clock; zero when no clock runs.
 	Deadline time.Time
+	// ClockLeft is what the negotiation clock has left while the game is
+	// paused; zero otherwise.
+	ClockLeft time.Duration
 	// Now is the table's clock when the update was made.
 	Now time.Time
 	// Err is set when an AI seat's command was refused or the table had
@@ -99,19 +106,19 @@ type Table struct {
 	quit chan struct{}
 
 	scenario *game.Scenario
-	humans   game.SeatSet
 	seats    []string
 	clock    Clock
 }
 
 type request struct {
-	cmd     *game.Command
-	sub     *Seat
-	unsub   *Seat
-	briefed *Seat
-	record  chan Record
-	tick    int // a clock generation that ran out
-	reply   chan error
+	cmd       *game.Command
+	sub       *Seat
+	unsub     *Seat
+	briefed   *Seat
+	setPlayer *playerChange
+	record    chan Record
+	tick      int // a clock generation that ran out
+	reply     chan error
 }
 
 // Open sets up a game, starts it and returns its table. The caller must
@@ -134,14 +141,15 @@ func Open(cfg Config) (*Table, error) {
 		reqs: make(chan request), done: make(chan struct{}), quit: make(chan struct{}),
 		scenario: cfg.Scenario, clock: cfg.Clock,
 	}
+	var humans game.SeatSet
 	for i, p := range cfg.Players {
 		if p == nil {
-			t.humans = t.humans.With(i)
+			humans = humans.With(i)
 		}
 		t.seats = append(t.seats, cfg.Scenario.Seats[i].ID)
 	}
-	o := &owner{t: t, st: st, players: cfg.Players, noClock: cfg.NoClock, feeds: map[int]*feed{},
-		facilitated: cfg.Facilitated, autosave: cfg.Autosave}
+	o := &owner{t: t, st: st, players: slices.Clone(cfg.Players), noClock: cfg.NoClock, feeds: map[int]*feed{},
+		facilitated: cfg.Facilitated, autosave: cfg.Autosave, humans: humans, lobby: cfg.Lobby}
 	if err := o.start(cfg.Resume); err != nil {
 		return nil, err
 	}
@@ -159,9 +167,6 @@ func (t *Table) Close() {
 	}
 	<-t.done
 }
-
-// Humans is the set of seats played by people.
-func (t *Table) Humans() game.SeatSet { return t.humans }
 
 // Now is the table's clock.
 func (t *Table) Now() time.Time { return t.clock.Now() }
@@ -252,6 +257,21 @@ func (s *Seat) Briefed(ctx context.Context) error {
 		return nil
 	}
 	return s.t.send(ctx, request{briefed: s})
+}
+
+// SetPlayer hands seat to an AI player from now on, or, with nil, to
+// people: the facilitator's switch when a team leaves or joins. The
+// player must be new to this game.
+func (t *Table) SetPlayer(ctx context.Context, seat int, p ai.Player) error {
+	if seat < 0 || seat >= len(t.seats) {
+		return &ConfigError{fmt.Sprintf("no seat %d", seat)}
+	}
+	return t.send(ctx, request{setPlayer: &playerChange{seat: seat, player: p}})
+}
+
+type playerChange struct {
+	seat   int
+	player ai.Player
 }
 
 // Record is the game so far, as a save needs it.
