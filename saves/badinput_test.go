@@ -87,6 +87,8 @@ func TestBadFiles(t *testing.T) {
 		{"scenario copy not YAML", withCopy(t, good, "id: [unclosed\n"), saves.ErrScenario, "does not load"},
 		{"scenario copy of another", withCopy(t, good, strings.Replace(string(pd), "id: prisoners-dilemma", "id: other", 1)), saves.ErrCorrupt, `is of "other"`},
 		{"scenario copy edited", replace(t, good, `"turns: 200",`, `"turns: 199",`), saves.ErrMismatch, "does not match the digest"},
+		{"escape in the name", replace(t, good, `"name": "fixture"`, `"name": "fix\u001b[2Jture"`), saves.ErrCorrupt, `the save's name contains a control character`},
+		{"override in a person", replace(t, good, `"person":"Ada"`, `"person":"Ada\u202e"`), saves.ErrCorrupt, "seat us: the person contains a control character"},
 		{"seats of another scenario", replace(t, good, `{"seat":"prc"`, `{"seat":"eu"`), saves.ErrCorrupt, `seat 2 is "eu"`},
 	}
 	dir := t.TempDir()

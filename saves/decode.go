@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/mod/semver"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // Decode reads a save from its bytes, checking that it is complete and
@@ -200,6 +202,9 @@ func fromDocument(d *document) (*Save, error) {
 	case len(d.Scenario.Source) == 0:
 		return nil, newError(ErrCorrupt, "the save has no copy of its scenario")
 	}
+	if p := safetext.Check(d.Name, false); p != nil {
+		return nil, newError(ErrCorrupt, "the save's name %s", p.Error())
+	}
 	seen := map[string]bool{}
 	for i, s := range d.Seats {
 		switch {
@@ -207,8 +212,9 @@ func fromDocument(d *document) (*Save, error) {
 			return nil, newError(ErrCorrupt, "seat %d has no id", i+1)
 		case seen[s.Seat]:
 			return nil, newError(ErrCorrupt, "seat %s is listed twice", clip(s.Seat, 40))
-		case s.Player == "":
-			return nil, newError(ErrCorrupt, "seat %s has no player", clip(s.Seat, 40))
+		}
+		if err := checkSeat(s); err != nil {
+			return nil, err
 		}
 		seen[s.Seat] = true
 	}
@@ -314,25 +320,13 @@ func oneLine(err error) string {
 	return msg
 }
 
-// clip shortens s for a message, and keeps control characters out of it.
+// clip shortens s for a message, with control characters (a terminal's
+// escape sequences among them) written as visible escapes.
 func clip(s string, n int) string {
-	s = sanitize(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	if utf8.RuneCountInString(s) > n {
+		s = string([]rune(s)[:n]) + "…"
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
-}
-
-// sanitize replaces control characters (a terminal's escape sequences
-// among them) with U+FFFD, for anything from a file shown on a screen.
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
+	return safetext.Escape(s, false)
 }
 
 func size(n int64) string {

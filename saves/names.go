@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // MaxNameLen is the longest save name, in characters.
@@ -25,6 +27,9 @@ func FileName(name string) (string, error) {
 		return "", newError(ErrBadName, "a save needs a name")
 	case utf8.RuneCountInString(name) > MaxNameLen:
 		return "", newError(ErrBadName, "a save name may be at most %d characters, not %d", MaxNameLen, utf8.RuneCountInString(name))
+	}
+	if p := safetext.Check(name, false); p != nil {
+		return "", newError(ErrBadName, "the name %s", p.Error())
 	}
 	var b strings.Builder
 	dash := false

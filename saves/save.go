@@ -18,6 +18,7 @@ import (
 
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // Format is the identifier every save starts with.
@@ -280,8 +281,22 @@ func checkSeats(sc *game.Scenario, seats []Seat) error {
 		if s.Seat != sc.Seats[i].ID {
 			return newError(ErrCorrupt, "seat %d is %q, but scenario %s's seat %d is %q (seats: %s)", i+1, s.Seat, sc.ID, i+1, sc.Seats[i].ID, seatIDs(sc))
 		}
-		if s.Player == "" {
-			return newError(ErrCorrupt, "seat %s has no player", s.Seat)
+		if err := checkSeat(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSeat requires a player, and text a terminal may show as it is: a
+// seat's fields end up in lists and on screens.
+func checkSeat(s Seat) error {
+	if s.Player == "" {
+		return newError(ErrCorrupt, "seat %s has no player", clip(s.Seat, 40))
+	}
+	for _, f := range []struct{ what, text string }{{"id", s.Seat}, {"player", s.Player}, {"person", s.Person}} {
+		if p := safetext.Check(f.text, false); p != nil {
+			return newError(ErrCorrupt, "seat %s: the %s %s", clip(s.Seat, 40), f.what, p.Error())
 		}
 	}
 	return nil

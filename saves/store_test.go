@@ -224,7 +224,7 @@ func TestFileName(t *testing.T) {
 			t.Errorf("FileName(%q) = %q, %v; want %q", name, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "   ", "///", "...", strings.Repeat("x", saves.MaxNameLen+1)} {
+	for _, bad := range []string{"", "   ", "///", "...", strings.Repeat("x", saves.MaxNameLen+1), "clear\x1b[2J", "two\nlines"} {
 		if _, err := saves.FileName(bad); !errors.Is(err, saves.ErrBadName) {
 			t.Errorf("FileName(%q): %v", bad, err)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/sim"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 	"github.com/chokepoint-game/chokepoint/saves"
 )
 
@@ -99,10 +100,10 @@ func newSavesVerifyCmd() *cobra.Command {
 				}
 				if err != nil {
 					failed = true
-					fmt.Fprintln(cmd.ErrOrStderr(), err)
+					fmt.Fprintln(cmd.ErrOrStderr(), printable(err.Error()))
 					continue
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", path)
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", printable(path))
 			}
 			if failed {
 				return exitError(exitFailure)
@@ -133,11 +134,11 @@ func newSavesDeleteCmd() *cobra.Command {
 			for _, ref := range args {
 				removed, err := st.Delete(ref)
 				for _, p := range removed {
-					fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", p)
+					fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", printable(p))
 				}
 				if err != nil {
 					failed = true
-					fmt.Fprintln(cmd.ErrOrStderr(), err)
+					fmt.Fprintln(cmd.ErrOrStderr(), printable(err.Error()))
 				}
 			}
 			if failed {
@@ -182,22 +183,15 @@ func players(s *saves.Save) string {
 	return printable(strings.Join(parts, ", "))
 }
 
-// printable keeps a file's text from sending control characters (escape
-// sequences) to the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
+// printable writes control characters of text from a file (escape
+// sequences) as visible escapes.
+func printable(s string) string { return safetext.Escape(s, false) }
 
 // writeSavesTable prints one row per save and, under it, who played each
 // seat (too long for a column).
 func writeSavesTable(w io.Writer, st *saves.Store, entries []saves.Entry) error {
 	if len(entries) == 0 {
-		_, err := fmt.Fprintf(w, "no saves in %s\n", st.Dir)
+		_, err := fmt.Fprintf(w, "no saves in %s\n", printable(st.Dir))
 		return err
 	}
 	rows := [][]string{{"NAME", "SCENARIO", "WHERE", "SAVED", "KIND", "FILE"}}
@@ -225,7 +219,7 @@ func writeSavesTable(w io.Writer, st *saves.Store, entries []saves.Entry) error 
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "saves in %s\n\n", st.Dir)
+	fmt.Fprintf(&b, "saves in %s\n\n", printable(st.Dir))
 	for k, r := range rows {
 		for i, c := range r {
 			b.WriteString(c)

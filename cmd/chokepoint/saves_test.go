@@ -136,6 +136,14 @@ func TestSavesVerify(t *testing.T) {
 	if after, _ := os.ReadFile(tampered); string(after) != strings.Replace(string(data), `"seed": 1,`, `"seed": 2,`, 1) {
 		t.Error("verify changed a file")
 	}
+	// A file name that holds an escape sequence is shown escaped.
+	odd := filepath.Join(t.TempDir(), "red\x1b[31m.json")
+	if err := os.WriteFile(odd, []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errs := chokepoint(t, "saves", "verify", odd); strings.Contains(errs, "\x1b") || !strings.Contains(errs, `red\x1b[31m.json: not a Chokepoint save`) {
+		t.Errorf("a name with an escape: %q", errs)
+	}
 	if code, _, errs := chokepoint(t, "saves", "verify"); code != 2 || !strings.Contains(errs, "at least one save") {
 		t.Errorf("no arguments: exit %d, %s", code, errs)
 	}
