@@ -2,14 +2,12 @@ package content
 
 import (
 	"crypto/sha256"
-	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"slices"
 	"strings"
 
@@ -18,12 +16,8 @@ import (
 
 // A save keeps a copy of the scenario a game was played on, exactly as it
 // was read, so that it still loads after the file changes or is deleted.
-// This file gives callers the bytes behind a scenario. It reads the shipped
-// files through an embed of its own and otherwise uses only the loader's
-// public functions, so it does not depend on how the loader works inside.
-//
-//go:embed scenarios/*.yaml
-var sourceFS embed.FS
+// This file gives callers the bytes behind a scenario, through the
+// loader's public functions only.
 
 // Source is a scenario together with the text it was loaded from.
 type Source struct {
@@ -48,10 +42,10 @@ func SourceDigest(data []byte) string {
 // id, and its digest; ok is false when no scenario of that id is shipped.
 // The bytes are the caller's to keep.
 func ShippedSource(id string) (data []byte, digest string, ok bool) {
-	if !slices.Contains(sourceIDs(), id) {
+	if !slices.Contains(ScenarioNames(), id) {
 		return nil, "", false
 	}
-	data, err := sourceFS.ReadFile("scenarios/" + id + ".yaml")
+	data, err := ScenarioSource(id)
 	if err != nil {
 		return nil, "", false
 	}
@@ -62,7 +56,7 @@ func ShippedSource(id string) (data []byte, digest string, ok bool) {
 func GetSource(id string) (*Source, error) {
 	data, digest, ok := ShippedSource(id)
 	if !ok {
-		return nil, fmt.Errorf("no shipped scenario %q (shipped: %s)", id, strings.Join(sourceIDs(), ", "))
+		return nil, fmt.Errorf("no shipped scenario %q (shipped: %s)", id, strings.Join(ScenarioNames(), ", "))
 	}
 	sc, err := Get(id)
 	if err != nil {
@@ -75,12 +69,12 @@ func GetSource(id string) (*Source, error) {
 // there is one by that name, otherwise a file path. The file is read once,
 // so the text and the scenario always agree. Errors are those of Resolve.
 func ResolveSource(idOrPath string) (*Source, error) {
-	if slices.Contains(sourceIDs(), idOrPath) {
+	if slices.Contains(ScenarioNames(), idOrPath) {
 		return GetSource(idOrPath)
 	}
 	data, err := readSource(idOrPath)
 	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(idOrPath, `/\.`) {
-		return nil, fmt.Errorf("no shipped scenario and no file named %q (shipped: %s)", idOrPath, strings.Join(sourceIDs(), ", "))
+		return nil, fmt.Errorf("no shipped scenario and no file named %q (shipped: %s)", idOrPath, strings.Join(ScenarioNames(), ", "))
 	}
 	if err != nil {
 		return nil, err
@@ -90,17 +84,6 @@ func ResolveSource(idOrPath string) (*Source, error) {
 		return nil, err
 	}
 	return &Source{Scenario: sc, Data: data, Digest: SourceDigest(data)}, nil
-}
-
-// sourceIDs lists the shipped scenarios by id, sorted.
-func sourceIDs() []string {
-	files, _ := fs.Glob(sourceFS, "scenarios/*.yaml")
-	ids := make([]string, len(files))
-	for i, f := range files {
-		ids[i] = strings.TrimSuffix(path.Base(f), ".yaml")
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // readSource reads a scenario file, one byte past MaxFileSize at most so

@@ -238,7 +238,8 @@ func (s *Save) sealed() ([]Check, error) {
 }
 
 // Scenario is the scenario the game is played on; nil until the save is
-// verified.
+// verified. A shipped scenario is shared by every save of this process
+// that was played on it: read it, never change it.
 func (s *Save) Scenario() *game.Scenario { return s.sc }
 
 // State is the state after the save's commands; the zero State until the

@@ -177,7 +177,7 @@ func (c *ScenarioCopy) scenario() (*game.Scenario, error) {
 	var sc *game.Scenario
 	var err error
 	if _, digest, ok := content.ShippedSource(c.ID); ok && digest == c.Digest {
-		sc, err = content.Get(c.ID)
+		sc, err = shippedScenario(c.ID, digest)
 	} else {
 		sc, err = content.Load(c.ID+".yaml", c.Source)
 	}
@@ -188,6 +188,25 @@ func (c *ScenarioCopy) scenario() (*game.Scenario, error) {
 		return nil, newError(ErrCorrupt, "its copy of the scenario is of %q, but the save says %q", clip(sc.ID, 40), clip(c.ID, 40))
 	}
 	return sc, nil
+}
+
+// shipped keeps the shipped scenarios this process has loaded, by the
+// digest of their text. Loading one parses its YAML, a few milliseconds,
+// and a process that lists, verifies, continues or replays saves loads the
+// same few over and over. A validated scenario is never modified (the
+// simulator shares one among all its games), so one copy serves them all.
+var shipped sync.Map // digest → *game.Scenario
+
+func shippedScenario(id, digest string) (*game.Scenario, error) {
+	if sc, ok := shipped.Load(digest); ok {
+		return sc.(*game.Scenario), nil
+	}
+	sc, err := content.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := shipped.LoadOrStore(digest, sc)
+	return actual.(*game.Scenario), nil
 }
 
 // firstProblem puts a scenario's problems on one line: the first, placed
