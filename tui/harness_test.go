@@ -151,6 +151,14 @@ func (h *harness) run(cmd tea.Cmd) {
 	h.m.Update(msg)
 	if _, ok := msg.(doneMsg); ok {
 		h.settle()
+		// A run of rounds sends its next command after each update: the
+		// program runs it, and so must the harness.
+		// (The harness drops the commands Update returns for an update,
+		// so the step is asked for again.)
+		if h.m.autoActive() {
+			h.m.auto.sent = phaseKey{}
+			h.run(h.m.autoStep())
+		}
 	}
 }
 
@@ -185,3 +193,16 @@ func keyMsg(k string) tea.KeyPressMsg {
 
 // screen is the plain text of the model's view.
 func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
+
+// screenOf is one of the model's screens, as its own type.
+func screenOf[T screen](h *harness, id screenID) T {
+	h.t.Helper()
+	s, ok := h.m.screens[id].(T)
+	if !ok {
+		h.t.Fatalf("screen %s is a %T", id, h.m.screens[id])
+	}
+	return s
+}
+
+func (h *harness) composer() *composerModel { return screenOf[*composerModel](h, scrCompose) }
+func (h *harness) gameScreen() *gameModel   { return screenOf[*gameModel](h, scrGame) }

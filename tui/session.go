@@ -22,6 +22,16 @@ type session struct {
 	seats  map[int]*table.Seat
 	humans []int
 	latest map[int]*table.Update
+	// tape is what the journal does not keep of each resolution: every
+	// seat's trust and policy in force after it, by journal record.
+	tape map[int]tapeRecord
+}
+
+// tapeRecord is the public state of trust and policies after one
+// resolution, as a seat's view showed it.
+type tapeRecord struct {
+	trust  [][game.MaxSeats]float64
+	policy []game.Policy
 }
 
 // Messages between the session and the model.
@@ -39,6 +49,9 @@ type (
 		gen  int
 		kind game.CommandKind
 		err  error
+		// auto marks a command of a run of rounds, given in turn.
+		auto bool
+		turn int
 	}
 )
 
@@ -65,11 +78,12 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 	if len(humans) == 0 {
 		return nil, errors.New("at least one seat must be played by a person")
 	}
-	t, err := table.Open(table.Config{Scenario: sc, Seed: spec.Seed, Players: players, Clock: clock, NoClock: spec.NoClock})
+	t, err := table.Open(table.Config{Scenario: sc, Seed: spec.Seed, Players: players, Clock: clock, NoClock: spec.clockOff(len(humans))})
 	if err != nil {
 		return nil, err
 	}
-	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans, latest: map[int]*table.Update{}}
+	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans,
+		latest: map[int]*table.Update{}, tape: map[int]tapeRecord{}}
 	for _, h := range humans {
 		seat, err := t.Join(h)
 		if err != nil {
@@ -117,27 +131,86 @@ func (s *session) do(seat int, c game.Command) tea.Cmd {
 	}
 }
 
+// doAuto gives a command of a run of rounds, in a tea.Cmd.
+func (s *session) doAuto(seat int, c game.Command, turn int) tea.Cmd {
+	ts, gen := s.seats[seat], s.gen
+	return func() tea.Msg {
+		return doneMsg{gen: gen, kind: c.Kind, err: ts.Do(context.Background(), c), auto: true, turn: turn}
+	}
+}
+
 func (s *session) close() {
 	if s != nil && s.table != nil {
 		s.table.Close()
 	}
 }
 
-// pending reports whether a human seat still has to act in the phase
-// its latest update shows.
+// clockOff decides whether the negotiation clock runs: as asked, or by
+// default off in the tutorial (a lesson is not a race) and in hot seat
+// (one clock cannot be fair to players who take turns at the keyboard),
+// and on otherwise when the scenario suggests one.
+func (spec *GameSpec) clockOff(humans int) bool {
+	switch {
+	case spec.NoClock:
+		return true
+	case spec.Clock:
+		return false
+	}
+	return humans > 1 || spec.Scenario.ID == TutorialID
+}
+
+// note keeps a seat's update, and the trust and policies after each
+// resolution that the journal does not record.
+func (s *session) note(seat int, u *table.Update) {
+	s.latest[seat] = u
+	v := &u.View
+	idx := len(u.Journal.Turns) - 1
+	if idx < 0 {
+		return
+	}
+	if _, ok := s.tape[idx]; ok {
+		return
+	}
+	if idx > 0 && v.Phase != game.Report && v.Phase != game.GameOver {
+		return
+	}
+	r := tapeRecord{trust: make([][game.MaxSeats]float64, len(v.Seats)), policy: make([]game.Policy, len(v.Seats))}
+	for i := range v.Seats {
+		r.trust[i] = v.Seats[i].Trust
+		r.policy[i] = v.Seats[i].Policy
+	}
+	s.tape[idx] = r
+}
+
+// briefed tells the table that the person at seat has closed the
+// briefing, once the table can be told: it then starts the negotiation
+// clock only when every person has read theirs. Until the table offers
+// the call, the clock runs from the start of negotiation as before.
+func (s *session) briefed(seat int) {
+	ts, ok := s.seats[seat]
+	if !ok {
+		return
+	}
+	switch b := any(ts).(type) {
+	case interface{ Briefed() }:
+		b.Briefed()
+	case interface{ Briefed() error }:
+		_ = b.Briefed()
+	case interface {
+		Briefed(context.Context) error
+	}:
+		_ = b.Briefed(context.Background())
+	}
+}
+
+// pending reports whether a human seat still owes something in the
+// phase its latest update shows, by the engine's rule.
 func (s *session) pending(seat int) bool {
 	u := s.latest[seat]
 	if u == nil {
 		return false
 	}
-	sv := &u.View.Seats[seat]
-	switch u.View.Phase {
-	case game.Negotiation, game.Report:
-		return !sv.Ready
-	case game.Orders:
-		return !sv.Submitted
-	}
-	return false
+	return u.View.Owes(seat).Any()
 }
 
 // next is the human seat that should have the keyboard: the active one
