@@ -3,7 +3,13 @@ package game
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
+
+// maxBy bounds the name of the person who gives a command.
+const maxBy = 40
 
 // Apply applies one command to a state and returns the new state and the
 // events the command caused, or the unchanged state and an error that says
@@ -46,6 +52,8 @@ func Apply(s State, c Command) (State, []Event, error) {
 		err = a.advance()
 	case CmdEnd:
 		err = a.end()
+	case CmdReveal:
+		err = a.reveal()
 	}
 	if err != nil {
 		return s, nil, err
@@ -84,7 +92,10 @@ func (a *applier) check() error {
 	if c.Kind >= numCommandKinds {
 		return a.fail(ErrUnknownCommand, "")
 	}
-	if s.Phase == GameOver {
+	if utf8.RuneCountInString(c.By) > maxBy || !utf8.ValidString(c.By) || strings.ContainsFunc(c.By, unicode.IsControl) {
+		return a.fail(ErrBadValue, "a player's name has at most %d characters and no control characters", maxBy)
+	}
+	if s.Phase == GameOver && c.Kind != CmdReveal {
 		return a.fail(ErrGameOver, "")
 	}
 	a.seat = -1
@@ -92,7 +103,7 @@ func (a *applier) check() error {
 		if c.Seat != FacilitatorID {
 			return a.fail(ErrFacilitator, "%s is the facilitator's", c.Kind)
 		}
-		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd {
+		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd && c.Kind != CmdReveal {
 			return a.fail(ErrNotStarted, "")
 		}
 		return nil
@@ -141,7 +152,7 @@ func (a *applier) addDeal(d Deal) {
 // emit records an event in the news of the turn and in the command's
 // result.
 func (a *applier) emit(e Event) {
-	e.Turn, e.Phase = a.st.Turn, a.st.Phase
+	e.Turn, e.Phase, e.By = a.st.Turn, a.st.Phase, a.cmd.By
 	if !a.newsOwned {
 		// One copy with room for the few events a command causes, rather
 		// than a regrowth per event.

@@ -29,12 +29,13 @@ const (
 	CmdSetClock                    // the facilitator sets the phase clock
 	CmdAdvance                     // the facilitator closes the present phase (a clock ran out)
 	CmdEnd                         // the facilitator ends the game
+	CmdReveal                      // the facilitator reveals every seat's secret objectives to all
 	numCommandKinds
 )
 
 var commandNames = [numCommandKinds]string{
 	"propose", "respond", "withdraw", "message", "ready", "submit",
-	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end",
+	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end", "reveal",
 }
 
 func (k CommandKind) String() string {
@@ -76,6 +77,10 @@ func CommandKinds() []CommandKind {
 type Command struct {
 	Kind CommandKind `json:"kind"`
 	Seat string      `json:"seat"` // the acting seat's id, or "facilitator"
+	// By names the person at the seat who gave the command, when a team
+	// plays it (optional): the events it causes carry the name, so that
+	// the team and the after-action report see who did what.
+	By string `json:"by,omitempty"`
 
 	Deal      int       `json:"deal,omitempty"`      // respond, withdraw
 	Answer    Answer    `json:"answer,omitempty"`    // respond

@@ -27,13 +27,14 @@ const (
 	EvObjective                  // Seat earned Value points for Count objectives met
 	EvGameOver                   // the game ended (Text: why)
 	EvModel                      // the model reports something (Ref: what, Text: in words)
+	EvRevealed                   // the facilitator revealed every seat's secret objectives
 	numEventKinds
 )
 
 var eventKindNames = [numEventKinds]string{
 	"started", "phase", "scheduled", "drawn", "injected", "proposed", "answered",
 	"in-force", "withdrawn", "closed", "breach", "message", "ready", "submitted",
-	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model",
+	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model", "revealed",
 }
 
 func (k EventKind) String() string {
@@ -53,7 +54,8 @@ type Event struct {
 	Kind      EventKind  `json:"kind"`
 	Turn      int        `json:"turn"`
 	Phase     Phase      `json:"phase"`
-	Seat      int        `json:"seat"` // the acting or affected seat, -1 for none
+	Seat      int        `json:"seat"`         // the acting or affected seat, -1 for none
+	By        string     `json:"by,omitempty"` // the person who gave the command, when named
 	Deal      int        `json:"deal,omitempty"`
 	Answer    Answer     `json:"answer,omitempty"`
 	Status    DealStatus `json:"status,omitempty"`

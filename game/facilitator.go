@@ -121,3 +121,14 @@ func (a *applier) end() error {
 	a.gameOver(why)
 	return nil
 }
+
+// reveal shows every seat's secret objectives to everyone, as at a
+// debrief. It may be given at any time, the end of the game included.
+func (a *applier) reveal() error {
+	if a.st.Revealed {
+		return a.fail(ErrBadValue, "the secret objectives are already revealed")
+	}
+	a.st.Revealed = true
+	a.emitPublic(EvRevealed, -1)
+	return nil
+}

@@ -54,7 +54,7 @@ func TestChangesExplainTheirCauses(t *testing.T) {
 			found = g.st.Scenario().Public().Explain(c)
 		}
 	}
-	if want := "PRC licensing 'deny'"; !strings.Contains(found, want) {
+	if want := "imports from PRC under licensing 'deny'"; !strings.Contains(found, want) {
 		t.Fatalf("coverage change explained as %q, want it to name %q", found, want)
 	}
 }

@@ -134,6 +134,8 @@ type ParamSpec struct {
 // Names are the public names a cause's text may need.
 type Names interface {
 	SeatName(i int) string
+	// Tag is a seat's short name in a sentence: US, PRC, EU, Japan.
+	Tag(i int) string
 	LeverName(l int) string
 	LevelName(l, level int) string
 }
@@ -161,12 +163,6 @@ func ModelKinds() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// LookupModel returns the spec of a registered model kind.
-func LookupModel(kind string) (*ModelSpec, bool) {
-	m, ok := models[kind]
-	return m, ok
 }
 
 // ModelParams lists the parameters of a model kind.

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -276,16 +277,28 @@ func (ps *PublicScenario) Explain(c Change) string {
 	spec := ps.Indicator(c.Indicator)
 	fmt.Fprintf(&b, "%s %s", spec.Name, spec.FormatDelta(c.To-c.From))
 	sep := ": "
+	// A term too small to show at the indicator's precision is left to
+	// "other causes", as the change itself would round it away.
+	small := 0.5 * math.Pow(10, -float64(max(1, spec.Decimals)))
+	other := c.Other
 	for _, cause := range c.Causes {
 		if cause.Kind == 0 {
+			continue
+		}
+		if math.Abs(cause.Delta) < small {
+			other += cause.Delta
 			continue
 		}
 		b.WriteString(sep)
 		b.WriteString(ps.CauseText(cause, c.Seat))
 		sep = "; "
 	}
-	if c.Other != 0 && sep == "; " {
-		fmt.Fprintf(&b, "; other causes (%s)", spec.FormatDelta(c.Other))
+	if math.Abs(other) >= small {
+		if sep == ": " {
+			fmt.Fprintf(&b, ": small causes together (%s)", spec.FormatDelta(other))
+		} else {
+			fmt.Fprintf(&b, "; other causes (%s)", spec.FormatDelta(other))
+		}
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package game_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -88,5 +89,42 @@ func TestViewsKeepSecrets(t *testing.T) {
 	}
 	if ViewFor(a.st, Omniscient).Seats[us].Orders == nil {
 		t.Error("the omniscient view lacks orders")
+	}
+}
+
+// The facilitator's reveal shows every seat's secret objectives to every
+// viewer, the projector included, even after the game is over; until then
+// no other seat sees them.
+func TestRevealShowsSecretObjectives(t *testing.T) {
+	g := newTestGame(t, mustTiny(t), 4)
+	g.toOrders()
+	us, eu := g.seat("us"), g.seat("eu")
+	secretsOf := func(v View, seat int) int {
+		n := 0
+		for _, o := range v.Seats[seat].Objectives {
+			if o.Secret {
+				n++
+			}
+		}
+		return n
+	}
+	if secretsOf(ViewFor(g.st, eu), us) != 0 || secretsOf(ViewFor(g.st, Spectator), us) != 0 {
+		t.Fatal("a secret objective shows before the reveal")
+	}
+	if _, err := g.try(Command{Kind: CmdReveal, Seat: "eu"}); !errors.Is(err, ErrFacilitator) {
+		t.Fatalf("a seat revealed: %v", err)
+	}
+	g.fac(CmdEnd)
+	evs := g.fac(CmdReveal)
+	if !hasEvent(evs, EvRevealed) {
+		t.Error("no reveal event")
+	}
+	for _, viewer := range []int{eu, Spectator} {
+		if got := secretsOf(ViewFor(g.st, viewer), us); got != g.st.Seats[us].NSecret {
+			t.Errorf("viewer %d sees %d of the US's %d secret objectives after the reveal", viewer, got, g.st.Seats[us].NSecret)
+		}
+	}
+	if _, err := g.try(Command{Kind: CmdReveal, Seat: FacilitatorID}); !errors.Is(err, ErrBadValue) {
+		t.Errorf("a second reveal: %v", err)
 	}
 }

@@ -24,6 +24,8 @@ type State struct {
 	// present negotiation round; a round without activity closes the phase.
 	Activity bool `json:"activity"`
 	Paused   bool `json:"paused"`
+	// Revealed: every seat's secret objectives are shown to everyone.
+	Revealed bool `json:"revealed,omitempty"`
 	// Clock is the seconds the facilitator set for the present phase; the
 	// table runs the clock, the engine only keeps the setting.
 	Clock int               `json:"clock"`
@@ -93,7 +95,7 @@ type Change struct {
 }
 
 // MaxCauses is how many causes a change names.
-const MaxCauses = 3
+const MaxCauses = 4
 
 // Cause is one term of a change: what produced it and how much. Kind is
 // the model's own numbering (its CauseText reads it); 0 is no cause.

@@ -33,6 +33,8 @@ type View struct {
 	News     []Event           `json:"news"`
 	Changes  []Change          `json:"changes"`
 	Ended    string            `json:"ended,omitempty"`
+	// Revealed says every seat's secret objectives are in the view.
+	Revealed bool `json:"revealed,omitempty"`
 	// Briefing is the viewer's own seat briefing.
 	Briefing string `json:"briefing,omitempty"`
 
@@ -80,7 +82,7 @@ func ViewFor(st State, viewer int) View {
 	}
 	v := View{
 		Viewer: viewer, Phase: st.Phase, Turn: st.Turn, Round: st.Round, Paused: st.Paused,
-		Clock: st.Clock, Seq: st.Seq, World: st.World, Ended: st.Ended, sc: sc, model: st.Model,
+		Clock: st.Clock, Seq: st.Seq, World: st.World, Ended: st.Ended, Revealed: st.Revealed, sc: sc, model: st.Model,
 		Scenario: sc.ix.public, Date: sc.ix.public.Date(st.Turn),
 	}
 	secrets := viewer == Facilitator || viewer == Omniscient
@@ -110,7 +112,7 @@ func ViewFor(st State, viewer int) View {
 				sv.Breaches = max(sv.Breaches, int(k))
 			}
 		}
-		sv.Objectives = objectiveViews(&st, &pos, i, secrets || viewer == i)
+		sv.Objectives = objectiveViews(&st, &pos, i, secrets || viewer == i || st.Revealed)
 		v.Seats[i] = sv
 	}
 	for _, d := range st.Deals {

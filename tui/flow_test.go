@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/chokepoint-game/chokepoint/game/table/tabletest"
 	"strings"
 	"sync"
 	"testing"
@@ -11,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/chokepoint-game/chokepoint/game"
-	"github.com/chokepoint-game/chokepoint/game/table"
 )
 
 // observer keeps the latest status the program reported.
@@ -38,7 +38,7 @@ func (o *observer) get() (Status, int) {
 // model.
 func TestTutorialByKeys(t *testing.T) {
 	obs := &observer{}
-	m := New(Options{Clock: table.NewFakeClock(epoch), Observe: obs.observe})
+	m := New(Options{Clock: tabletest.NewFakeClock(epoch), Observe: obs.observe})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	press := func(k string) { tm.Send(keyMsg(k)) }
 	// waitUntil waits for a status the condition accepts.

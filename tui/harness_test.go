@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/chokepoint-game/chokepoint/game/table/tabletest"
 	"testing"
 	"time"
 
@@ -20,12 +21,12 @@ var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 type harness struct {
 	t     testing.TB
 	m     *Model
-	clock *table.FakeClock
+	clock *tabletest.FakeClock
 }
 
 func newHarness(t testing.TB, w, h int) *harness {
 	t.Helper()
-	clock := table.NewFakeClock(epoch)
+	clock := tabletest.NewFakeClock(epoch)
 	m := New(Options{Now: epoch, Clock: clock})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	t.Cleanup(m.Close)
@@ -41,12 +42,8 @@ func tutorialSpec(t testing.TB, humans ...string) GameSpec {
 		t.Fatal(err)
 	}
 	var ais []string
-	for _, s := range sc.Seats {
-		for _, h := range humans {
-			if h == s.ID {
-				ais = append(ais, s.ID+"=human")
-			}
-		}
+	for _, h := range humans[1:] {
+		ais = append(ais, h+"=human")
 	}
 	seats, err := ParseSeats(sc, humans[0], ais)
 	if err != nil {

@@ -366,7 +366,7 @@ func (m *Model) do(a action) tea.Cmd {
 	case actTutorial:
 		cmd = m.startWith(TutorialSpec)
 	case actBriefed:
-		m.closeBriefing()
+		cmd = m.closeBriefing()
 	case actPassed:
 		m.passKeyboard()
 	case actAuto:
@@ -558,15 +558,16 @@ func (m *Model) passKeyboard() {
 }
 
 // closeBriefing marks the seat at the keyboard as having read its
-// briefing, which the table may wait for before it starts the clock.
-func (m *Model) closeBriefing() {
+// briefing: the table starts the negotiation clock once every person has.
+func (m *Model) closeBriefing() tea.Cmd {
 	first := !m.briefed[m.env.seat]
 	m.briefed[m.env.seat] = true
-	if first && m.env.sess != nil {
-		m.env.sess.briefed(m.env.seat)
-	}
 	m.cur = scrGame
-	m.route()
+	cmd := m.route()
+	if first && m.env.sess != nil {
+		cmd = tea.Batch(cmd, m.env.sess.briefed(m.env.seat))
+	}
+	return cmd
 }
 
 // keepDraft saves the proposal being written when negotiation closes on

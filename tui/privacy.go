@@ -40,7 +40,7 @@ func (p *privacyModel) View() string {
 	st := &p.env.st
 	w := min(64, p.w-4)
 	text := st.Seat(p.to).Bold(true).Render("Pass the keyboard to "+p.name) + "\n\n" +
-		wrap("The screen is hidden so that "+p.name+" does not see another seat's secrets, and no one else sees "+p.name+"'s.", w-4) +
+		wrap("The screen is hidden so that no player sees another seat's secrets: its briefing, objectives and deals.", w-4) +
 		"\n\nThen press enter."
 	return lipgloss.Place(p.w, p.h, lipgloss.Center, lipgloss.Center, st.panel("Hot seat", text, w, lipgloss.Height(text)+2, true))
 }

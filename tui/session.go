@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/table"
@@ -64,16 +65,17 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 	}
 	players := make([]ai.Player, len(sc.Seats))
 	var humans []int
+	r := content.NewPlayers(sc)
 	for i, s := range spec.Seats {
 		if s.Human {
 			humans = append(humans, i)
 			continue
 		}
-		p, err := newPlayer(sc, i, s, spec.Seed)
+		mk, _, err := r.Player(i, s, ai.Normal)
 		if err != nil {
 			return nil, err
 		}
-		players[i] = p
+		players[i] = mk(spec.Seed)
 	}
 	if len(humans) == 0 {
 		return nil, errors.New("at least one seat must be played by a person")
@@ -139,6 +141,15 @@ func (s *session) doAuto(seat int, c game.Command, turn int) tea.Cmd {
 	}
 }
 
+// briefed tells the table a seat's briefing was read, in a tea.Cmd: the
+// negotiation clock waits for every person's.
+func (s *session) briefed(seat int) tea.Cmd {
+	ts, gen := s.seats[seat], s.gen
+	return func() tea.Msg {
+		return doneMsg{gen: gen, kind: game.CmdReady, err: ts.Briefed(context.Background())}
+	}
+}
+
 func (s *session) close() {
 	if s != nil && s.table != nil {
 		s.table.Close()
@@ -180,27 +191,6 @@ func (s *session) note(seat int, u *table.Update) {
 		r.policy[i] = v.Seats[i].Policy
 	}
 	s.tape[idx] = r
-}
-
-// briefed tells the table that the person at seat has closed the
-// briefing, once the table can be told: it then starts the negotiation
-// clock only when every person has read theirs. Until the table offers
-// the call, the clock runs from the start of negotiation as before.
-func (s *session) briefed(seat int) {
-	ts, ok := s.seats[seat]
-	if !ok {
-		return
-	}
-	switch b := any(ts).(type) {
-	case interface{ Briefed() }:
-		b.Briefed()
-	case interface{ Briefed() error }:
-		_ = b.Briefed()
-	case interface {
-		Briefed(context.Context) error
-	}:
-		_ = b.Briefed(context.Background())
-	}
 }
 
 // pending reports whether a human seat still owes something in the

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/game/ai"
 )
 
 // setupModel is the new-game screen: a scenario, then who plays each
@@ -23,7 +24,7 @@ type setupModel struct {
 	step    int // 0: scenario, 1: seats
 	row     int // on step 1: a seat, then the seed, the clock, start
 	players []string
-	seats   []SeatSpec
+	seats   []ai.PlayerSpec
 	seed    textinput.Model
 	// clock is the choice made on the clock row: 0 the default, 1 on, -1
 	// off; clockSecs is the scenario's suggested clock, 0 for none.
@@ -108,11 +109,11 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) action {
 			if sc, err := content.Get(e.ID); err == nil && sc.Public() != nil {
 				s.clockSecs = sc.Public().ClockSeconds
 			}
-			s.seats = make([]SeatSpec, len(e.Seats))
+			s.seats = make([]ai.PlayerSpec, len(e.Seats))
 			for i := range s.seats {
-				s.seats[i] = SeatSpec{Player: s.players[0], Difficulty: "normal"}
+				s.seats[i] = ai.PlayerSpec{Player: s.players[0], Difficulty: "normal"}
 			}
-			s.seats[0] = SeatSpec{Human: true}
+			s.seats[0] = ai.PlayerSpec{Human: true}
 		}
 		return action{}
 	}
@@ -202,14 +203,14 @@ func (s *setupModel) cycle(row, d int) {
 	}
 	next := opts[(cur+d+len(opts))%len(opts)]
 	if next == "human" {
-		*sp = SeatSpec{Human: true}
+		*sp = ai.PlayerSpec{Human: true}
 		return
 	}
 	diff := sp.Difficulty
 	if diff == "" {
 		diff = "normal"
 	}
-	*sp = SeatSpec{Player: next, Difficulty: diff}
+	*sp = ai.PlayerSpec{Player: next, Difficulty: diff}
 }
 
 func (s *setupModel) startAction() action {

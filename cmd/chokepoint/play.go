@@ -31,7 +31,9 @@ func newPlayCmd() *cobra.Command {
 			"opponents. Seats not named with --ai play the default personality.\n\n" +
 			"A player is a personality (" + strings.Join(tui.Personalities(), ", ") + "),\n" +
 			"optionally with a difficulty (" + strings.Join(tui.Difficulties, ", ") + "), as PERSONALITY@DIFFICULTY;\n" +
-			"playbook:NAME for a playbook; or human for another player at this keyboard (hot seat).",
+			"personality:FILE[@DIFFICULTY] for a personality file; playbook:NAME or playbook:FILE\n" +
+			"for a playbook; passive; or human for another player at this keyboard (hot seat).\n" +
+			"all=PLAYER names every seat not named otherwise.",
 		Example: "  chokepoint play\n" +
 			"  chokepoint play --scenario tutorial --seat us\n" +
 			"  chokepoint play --seat eu --ai us=passive,prc=playbook:embargo --seed 7",
@@ -41,7 +43,7 @@ func newPlayCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&f.scenario, "scenario", "rare-earth-card", "shipped scenario `ID` or scenario FILE")
 	fl.StringVar(&f.seat, "seat", "", "the `SEAT` you play (default: the scenario's first)")
-	fl.StringArrayVar(&f.ais, "ai", nil, "who plays the other seats, `SEAT=PERSONALITY[@DIFFICULTY],...` (repeatable)")
+	fl.StringArrayVar(&f.ais, "ai", nil, "who plays the other seats, `SEAT=PLAYER,...` (repeatable; all=PLAYER for the rest)")
 	fl.Uint64Var(&f.seed, "seed", 0, "the game's seed `N` (default: from the clock)")
 	fl.BoolVar(&f.noClock, "no-clock", false, "no negotiation clock: negotiation ends when every seat is ready")
 	return cmd
@@ -58,7 +60,7 @@ func runPlay(cmd *cobra.Command, f *playFlags) error {
 	}
 	seats, err := tui.ParseSeats(sc, seat, f.ais)
 	if err != nil {
-		return usagef(cmd, "%v", err)
+		return playerError(cmd, "--ai", err)
 	}
 	seed := f.seed
 	if !cmd.Flags().Changed("seed") {

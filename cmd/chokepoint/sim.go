@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
@@ -20,13 +19,6 @@ import (
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/sim"
 )
-
-// playbookPrefix marks a player given as a playbook: a shipped name or a
-// file path.
-const playbookPrefix = "playbook:"
-
-// personalityPrefix marks a personality file: personality:FILE.
-const personalityPrefix = "personality:"
 
 type simFlags struct {
 	scenario string
@@ -154,118 +146,41 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	return sim.WriteTable(cmd.OutOrStdout(), res)
 }
 
-// seatPlayers reads the --seats values into one player per seat: named
-// seats first, then "all" for the rest, then passive.
+// seatPlayers reads the --seats values into one player per seat, in the
+// player grammar every command shares: named seats, then all=PLAYER for
+// the rest, then passive.
 func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string, level ai.Difficulty) ([]sim.SeatPlayer, error) {
-	named := map[string]string{}
-	for _, v := range values {
-		for entry := range strings.SplitSeq(v, ",") {
-			entry = strings.TrimSpace(entry)
-			if entry == "" {
-				continue
-			}
-			seat, player, ok := strings.Cut(entry, "=")
-			seat, player = strings.TrimSpace(seat), strings.TrimSpace(player)
-			if !ok || seat == "" || player == "" {
-				return nil, usagef(cmd, "--seats: %q is not SEAT=PLAYER", entry)
-			}
-			if _, ok := sc.SeatIndex(seat); !ok && seat != "all" {
-				return nil, usagef(cmd, "--seats: %s has no seat %q (seats: %s)", sc.ID, seat, seatList(sc))
-			}
-			if _, dup := named[seat]; dup {
-				return nil, usagef(cmd, "--seats: seat %q is given twice", seat)
-			}
-			named[seat] = player
-		}
+	specs, err := ai.ParseSeats(sc.Public(), values, ai.PlayerSpec{Player: "passive"})
+	if err != nil {
+		return nil, usagef(cmd, "--seats: %v", err)
 	}
-	rest := "passive"
-	if p, ok := named["all"]; ok {
-		rest = p
-	}
-	playbooks := map[string]*content.PlaybookFile{}
-	out := make([]sim.SeatPlayer, len(sc.Seats))
-	for i, s := range sc.Seats {
-		spec, ok := named[s.ID]
-		if !ok {
-			spec = rest
+	r := content.NewPlayers(sc)
+	out := make([]sim.SeatPlayer, len(specs))
+	for i, s := range specs {
+		if s.Human {
+			return nil, usagef(cmd, "--seats: %s: the simulator plays no people; name an AI player", sc.Seats[i].ID)
 		}
-		sp, err := makePlayer(cmd, sc, s.ID, spec, playbooks, level)
+		mk, name, err := r.Player(i, s, level)
 		if err != nil {
-			return nil, err
+			return nil, playerError(cmd, "--seats", err)
 		}
-		out[i] = sp
+		out[i] = sim.SeatPlayer{Name: name, Seeded: mk}
 	}
 	return out, nil
 }
 
-func makePlayer(cmd *cobra.Command, sc *game.Scenario, seat, spec string, playbooks map[string]*content.PlaybookFile, level ai.Difficulty) (sim.SeatPlayer, error) {
-	if newPlayer, ok := ai.Builtin(spec); ok {
-		return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
-	}
-	if sp, ok, err := personalitySeat(cmd, sc, seat, spec, level); ok || err != nil {
-		return sp, err
-	}
-	ref, ok := strings.CutPrefix(spec, playbookPrefix)
-	if !ok || ref == "" {
-		return sim.SeatPlayer{}, usagef(cmd, "--seats: unknown player %q for %s (players: %s, %s, personality:FILE, playbook:NAME or playbook:FILE)",
-			spec, seat, strings.Join(ai.BuiltinNames(), ", "), strings.Join(content.PersonalityNames(), ", "))
-	}
-	pf, ok := playbooks[ref]
-	if !ok {
-		var err error
-		if pf, err = content.ResolvePlaybook(ref); err != nil {
-			return sim.SeatPlayer{}, playbookError(cmd, ref, err)
+// playerError says why a named player cannot be made: a usage mistake on
+// the flag, or the first problem of a personality or playbook file.
+func playerError(cmd *cobra.Command, flag string, err error) error {
+	var pe *content.PlayerError
+	if errors.As(err, &pe) && !pe.Usage() {
+		what, ref := "playbook", strings.TrimPrefix(pe.Player, ai.PlaybookPrefix)
+		if !strings.HasPrefix(pe.Player, ai.PlaybookPrefix) {
+			what, ref = "personality", strings.TrimPrefix(pe.Player, ai.PersonalityPrefix)
 		}
-		playbooks[ref] = pf
+		return contentError(cmd, what, ref, pe.Err)
 	}
-	newPlayer, err := pf.Player(sc, seat, spec)
-	if err != nil {
-		return sim.SeatPlayer{}, playbookError(cmd, ref, err)
-	}
-	return sim.SeatPlayer{Name: spec, New: newPlayer}, nil
-}
-
-// personalitySeat reads a personality player, NAME[@LEVEL] or
-// personality:FILE[@LEVEL]; ok is false when spec names no personality.
-// The results name it with its level.
-func personalitySeat(cmd *cobra.Command, sc *game.Scenario, seat, spec string, level ai.Difficulty) (sim.SeatPlayer, bool, error) {
-	ref, lv := spec, ""
-	if i := strings.LastIndex(spec, "@"); i >= 0 {
-		ref, lv = spec[:i], spec[i+1:]
-	}
-	file, isFile := strings.CutPrefix(ref, personalityPrefix)
-	if !isFile && !slices.Contains(content.PersonalityNames(), ref) {
-		return sim.SeatPlayer{}, false, nil
-	}
-	if lv != "" {
-		d, err := ai.ParseDifficulty(lv)
-		if err != nil {
-			return sim.SeatPlayer{}, true, usagef(cmd, "--seats: %s: %v", spec, err)
-		}
-		level = d
-	}
-	var p *ai.Personality
-	var err error
-	if isFile {
-		p, err = content.ResolvePersonality(file)
-	} else {
-		p, err = content.GetPersonality(ref)
-	}
-	if err != nil {
-		return sim.SeatPlayer{}, true, contentError(cmd, "personality", strings.TrimPrefix(ref, personalityPrefix), err)
-	}
-	name := ref + "@" + level.String()
-	mk, err := content.PersonalityPlayer(sc, seat, p, level, name)
-	if err != nil {
-		return sim.SeatPlayer{}, true, usagef(cmd, "--seats: %v", err)
-	}
-	return sim.SeatPlayer{Name: name, Seeded: mk}, true, nil
-}
-
-// playbookError puts a broken playbook on one line: its first problem,
-// with a count of the others.
-func playbookError(cmd *cobra.Command, ref string, err error) error {
-	return contentError(cmd, "playbook", ref, err)
+	return usagef(cmd, "%s: %v", flag, err)
 }
 
 // contentError puts a broken content file on one line: its first problem,
@@ -286,14 +201,6 @@ func contentError(cmd *cobra.Command, what, ref string, err error) error {
 		return usagef(cmd, "%s %s: cannot read: %v", what, ref, pe.Err)
 	}
 	return usagef(cmd, "%s %s: %v", what, ref, err)
-}
-
-func seatList(sc *game.Scenario) string {
-	ids := make([]string, len(sc.Seats))
-	for i, s := range sc.Seats {
-		ids[i] = s.ID
-	}
-	return strings.Join(ids, ", ")
 }
 
 func saveLog(path string, log *game.Log) error {

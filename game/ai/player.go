@@ -32,14 +32,3 @@ type Checked interface {
 	Player
 	CheckedCommands()
 }
-
-// Awaiting reports whether a proposal in the view awaits the viewer's
-// answer.
-func Awaiting(v *game.View) bool {
-	for i := range v.Deals {
-		if v.Deals[i].Awaits(v.Viewer) {
-			return true
-		}
-	}
-	return false
-}

@@ -92,30 +92,49 @@ func (s *Scripted) busyWith(v *game.View, j int) bool {
 }
 
 // bundle builds the seat's best proposal to seat j, if one is worth
-// making for both sides as far as the seat can tell.
+// making for both sides as far as the seat can tell: candidates finds
+// the clauses, settle makes a deal of them that j can accept, and the
+// seat's own appraisal decides.
 //
 // turns is how far it looks ahead to value the bundle for itself.
 func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
+	asks, gives, toEnd := s.candidates(v, j)
+	o, ok := s.settle(v, j, asks, gives, toEnd)
+	if !ok {
+		return o, false
+	}
+	a := s.appraiseAt(v, &o.deal, turns)
+	o.mine, o.served = a.value, a.served
+	if o.mine < max(s.p.Deals.Accept, 0) && !s.mem.appease[j] {
+		return o, false
+	}
+	return o, true
+}
+
+// candidates lists what the seat would ask of j and give j in a deal:
+// asks for what its objectives want of j and for calm on the lever j
+// presses it hardest with, and gives what j's public objectives want of
+// it and a matching step back. toEnd says an objective wants the deal in
+// force at the end of the game.
+func (s *Scripted) candidates(v *game.View, j int) (asks, gives []game.Clause, toEnd bool) {
 	me := s.k.me
-	o := offer{to: j}
-	var asks, gives []game.Clause
-	ask := func(c game.Clause, toEnd bool) {
+	ask := func(c game.Clause, end bool) {
 		for _, x := range asks {
 			if x.Lever == c.Lever && x.Target == c.Target {
 				return
 			}
 		}
 		asks = append(asks, c)
-		o.toEnd = o.toEnd || toEnd
+		toEnd = toEnd || end
 	}
-	give := func(c game.Clause, toEnd bool) {
+	give := func(c game.Clause, end bool) {
 		for _, x := range gives {
 			if x.Lever == c.Lever && x.Target == c.Target {
 				return
 			}
 		}
 		gives = append(gives, c)
-		o.toEnd = o.toEnd || toEnd
+		toEnd = toEnd || end
 	}
 	now := s.now(v)
 	// What its objectives want of j.
@@ -126,7 +145,7 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 				ask(cl, !c.EveryTurn)
 			}
 		case c.Kind == game.CondDeal && c.DealWith == j && !c.holds(&now):
-			o.toEnd = true
+			toEnd = true
 		}
 	}
 	// Calm: ask j to step back its strongest lever on the seat, and
@@ -153,7 +172,16 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 			}
 		}
 	}
-	asks, gives = asks[:min(len(asks), 2)], gives[:min(len(gives), 2)]
+	return asks[:min(len(asks), 2)], gives[:min(len(gives), 2)], toEnd
+}
+
+// settle makes a deal with j of the candidate clauses: with a promise of
+// its own when it has nothing to ask but wants a deal in force, without
+// gifts when it has no capital for them, and with asks trimmed until j,
+// as far as the seat can tell, gains too.
+func (s *Scripted) settle(v *game.View, j int, asks, gives []game.Clause, toEnd bool) (offer, bool) {
+	me := s.k.me
+	o := offer{to: j, toEnd: toEnd}
 	if len(asks) == 0 && !o.toEnd {
 		return o, false
 	}
@@ -178,7 +206,6 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 		o.deal.Duration = v.Scenario.Turns - v.Turn + 1
 	}
 	o.deal.Duration = max(1, min(o.deal.Duration, v.Scenario.Turns-v.Turn+1))
-	// Trim asks until j, by what the seat can tell of it, gains too.
 	for {
 		o.theirs = s.theirGain(v, j, &o.deal)
 		if o.theirs >= 0 || len(asks) == 0 {
@@ -190,11 +217,6 @@ func (s *Scripted) bundle(v *game.View, j, turns int) (offer, bool) {
 	// A bare request must be in the other seat's interest as far as the
 	// seat can tell; one that gives something may merely not hurt it.
 	if len(o.deal.Clauses) == 0 || o.theirs < 0 || len(gives) == 0 && o.theirs <= 0 {
-		return o, false
-	}
-	a := s.appraiseAt(v, &o.deal, turns)
-	o.mine, o.served = a.value, a.served
-	if o.mine < max(s.p.Deals.Accept, 0) && !s.mem.appease[j] {
 		return o, false
 	}
 	return o, true

@@ -32,11 +32,8 @@ func New(players []ai.Player) *Driver {
 	return d
 }
 
-// Player is seat's AI player, or nil for a seat played by people.
-func (d *Driver) Player(seat int) ai.Player { return d.players[seat] }
-
 // SetPlayer changes who plays seat from now on: an AI player, or nil for
-// people.
+// people. The new player is asked afresh.
 func (d *Driver) SetPlayer(seat int, p ai.Player) {
 	d.players[seat] = p
 	d.asked[seat] = -1

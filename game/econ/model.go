@@ -240,7 +240,11 @@ func (m *model) Init(st *game.State) {
 		s.Ind[Industry] = x.Ind[Industry]
 		s.Ind[Tech] = sm.Seats[i].TechTarget
 		ms.Seats[i].TechTarget = sm.Seats[i].TechTarget
+		// The last turn's terms are the starting ones, so that the first
+		// turn's changes are explained from where the game began.
 		ms.Seats[i].Term0 = sm.Seats[i].Term
+		ms.Seats[i].Term = sm.Seats[i].Term
+		ms.Seats[i].Sources = sm.Seats[i].Sources
 	}
 	st.World[ExChinaSupply] = scratch.World[ExChinaSupply]
 }

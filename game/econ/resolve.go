@@ -22,47 +22,11 @@ func (m *model) Resolve(st *game.State, report func(game.Event)) {
 	m.supply(st, &buy)
 	floorCost := m.solvency(st, report)
 
-	// Trade, tariffs, controls, sanctions and purchases, seat by seat.
-	var lost, tariffRev, ctrlCost, finCost, buys, sales [game.MaxSeats]float64
-	var techCtrl, finance [game.MaxSeats]float64
-	var worstTariff, worstCtrl [game.MaxSeats]game.Cause
+	tr := m.trades(st)
+	lost, tariffRev, ctrlCost, finCost := &tr.lost, &tr.tariffRev, &tr.ctrlCost, &tr.finCost
+	buys, sales, techCtrl, finance := &tr.buys, &tr.sales, &tr.techCtrl, &tr.finance
+	worstTariff, worstCtrl := &tr.worstTariff, &tr.worstCtrl
 	tariffLever := m.lever[kTariff]
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			if i == j {
-				continue
-			}
-			t0 := m.trade[i][j]
-			rate, lvl := m.towards(st, kTariff, j, i)
-			t := t0
-			if lvl >= 0 {
-				t *= m.tariffFactor[lvl]
-			}
-			lost[i] += t0 - t
-			tariffRev[j] += rate / 100 * t
-			if d := t - t0; d < worstTariff[i].Delta {
-				worstTariff[i] = game.Cause{Kind: causeTariffOn, Other: j, Lever: tariffLever, Level: -1, Value: rate, Delta: d}
-			}
-			chips := m.value(st, kChips, j, i, 0)
-			soft := m.value(st, kSoftware, j, i, 0)
-			// A control is as strong as the controller's share of what the
-			// target needs: suppliers that do not match it leak.
-			c := sc.Seats[j].Profile.TechShare * (p[pChipWeight]*chips + p[pSoftwareWeight]*soft)
-			techCtrl[i] += c
-			ctrlCost[j] += (chips + soft) / 2 * m.trade[j][i]
-			if c > worstCtrl[i].Value {
-				worstCtrl[i] = game.Cause{Kind: causeTech, Other: j, Lever: m.lever[kChips], Level: -1, Value: c}
-			}
-			fin := m.value(st, kFinance, j, i, 0)
-			finance[i] = math.Max(finance[i], fin)
-			// Sanctions cost their imposer too: finance-cost points of
-			// its output at full strength, per target.
-			finCost[j] += p[pFinanceCost] * fin
-			bought := m.value(st, kPurchases, i, j, 0) / f // $bn a year
-			buys[i] += bought
-			sales[j] += bought
-		}
-	}
 
 	coercive := m.coercion(st)
 
@@ -132,8 +96,10 @@ func (m *model) Resolve(st *game.State, report func(game.Event)) {
 		}
 		from := s.Ind[Economy]
 		to := from + p[pAdjustSpeed]*(goal-from)
+		// The change is the part of the gap to the baseline path closed this
+		// turn, plus the same part of each drag: those are its causes.
 		var ce game.Causes
-		ce.Add(game.NewCause(causeBaseline, pr.Growth, from*growth))
+		ce.Add(game.NewCause(causePath, pr.Growth, p[pAdjustSpeed]*(e.Base-from)))
 		for _, t := range terms {
 			t.Delta *= e.Base / 100 * p[pAdjustSpeed]
 			ce.Add(t)
@@ -192,4 +158,67 @@ func (m *model) coercion(st *game.State) float64 {
 		}
 	}
 	return float64(n)
+}
+
+// tradeResult is what trade, tariffs, controls, sanctions and purchases
+// do to each seat in a turn, by seat.
+type tradeResult struct {
+	lost      [game.MaxSeats]float64 // exports lost to tariffs on the seat's goods, $bn a year
+	tariffRev [game.MaxSeats]float64 // tariffs the seat collects on what it still imports, $bn a year
+	ctrlCost  [game.MaxSeats]float64 // the seat's exports held back by its own controls, $bn a year
+	finCost   [game.MaxSeats]float64 // output the seat loses to the sanctions it imposes, points
+	buys      [game.MaxSeats]float64 // purchases the seat commits to, $bn a year
+	sales     [game.MaxSeats]float64 // purchases others commit to from the seat, $bn a year
+	techCtrl  [game.MaxSeats]float64 // the strength of the controls on the seat, 0..1 and more
+	finance   [game.MaxSeats]float64 // the strongest financial sanction on the seat, 0..1
+	// The largest single tariff and control on the seat, for its causes.
+	worstTariff, worstCtrl [game.MaxSeats]game.Cause
+}
+
+// trades works out trade, tariffs, controls, sanctions and purchases
+// between every pair of seats under the policies in force.
+func (m *model) trades(st *game.State) tradeResult {
+	sc := m.sc
+	p := &m.p
+	n := len(st.Seats)
+	f := float64(sc.TurnMonths) / 12
+	var r tradeResult
+	tariffLever := m.lever[kTariff]
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if i == j {
+				continue
+			}
+			t0 := m.trade[i][j]
+			rate, lvl := m.towards(st, kTariff, j, i)
+			t := t0
+			if lvl >= 0 {
+				t *= m.tariffFactor[lvl]
+			}
+			r.lost[i] += t0 - t
+			r.tariffRev[j] += rate / 100 * t
+			if d := t - t0; d < r.worstTariff[i].Delta {
+				r.worstTariff[i] = game.Cause{Kind: causeTariffOn, Other: j, Lever: tariffLever, Level: -1, Value: rate, Delta: d}
+			}
+			chips := m.value(st, kChips, j, i, 0)
+			soft := m.value(st, kSoftware, j, i, 0)
+			// A control is as strong as the controller's share of what the
+			// target needs: suppliers that do not match it leak.
+			c := sc.Seats[j].Profile.TechShare * (p[pChipWeight]*chips + p[pSoftwareWeight]*soft)
+			r.techCtrl[i] += c
+			r.ctrlCost[j] += (chips + soft) / 2 * m.trade[j][i]
+			if c > r.worstCtrl[i].Value {
+				r.worstCtrl[i] = game.Cause{Kind: causeTech, Other: j, Lever: m.lever[kChips], Level: -1, Value: c}
+			}
+			fin := m.value(st, kFinance, j, i, 0)
+			r.finance[i] = math.Max(r.finance[i], fin)
+			// Sanctions cost their imposer too: finance-cost points of
+			// its output at full strength, per target.
+			r.finCost[j] += p[pFinanceCost] * fin
+			bought := m.value(st, kPurchases, i, j, 0) / f // $bn a year
+			r.buys[i] += bought
+			r.sales[j] += bought
+		}
+	}
+	return r
 }

@@ -9,6 +9,7 @@ package econ
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/chokepoint-game/chokepoint/game"
@@ -58,21 +59,24 @@ const (
 
 // The causes the model reports; 0 is none.
 const (
-	causeBaseline     uint8 = iota + 1 // baseline growth or drift
-	causeCoverage                      // rare-earth coverage below demand
-	causeLicensing                     // a producer's licensing towards this seat
-	causeTariffOwn                     // this seat's tariffs (prices at home)
-	causeTariffOn                      // tariffs on this seat's goods
-	causeTech                          // chip and software controls on this seat
-	causeControlCost                   // the cost of this seat's own controls
-	causeFinance                       // financial sanctions on this seat
-	causeInflation                     // inflation above its starting rate
-	causeShortage                      // shortages at home
-	causeSubstitution                  // domestic substitution recovering tech
-	causeStockpile                     // stockpile drawn
-	causeRegen                         // political capital regenerating
-	causeSpend                         // spending on industrial policy
-	causePurchases                     // purchases sold and bought under commitments
+	causeCoverage         uint8 = iota + 1 // rare-earth coverage below demand
+	causeTariffOwn                         // this seat's tariffs (prices at home)
+	causeTariffOn                          // tariffs on this seat's goods
+	causeTech                              // chip and software controls on this seat
+	causeControlCost                       // the cost of this seat's own controls
+	causeFinance                           // financial sanctions on this seat
+	causeInflation                         // inflation above its starting rate
+	causeShortage                          // shortages at home
+	causeSubstitution                      // domestic substitution recovering tech
+	causeStockpile                         // stockpile drawn
+	causeRegen                             // political capital regenerating
+	causeSpend                             // spending on industrial policy
+	causePurchases                         // purchases sold and bought under commitments
+	causeOwnSupply                         // the seat's own production
+	causePartners                          // supply from partners outside the producer
+	causeExtraterritorial                  // what the producer's extraterritorial rule cut from partners' supply
+	causeProducer                          // imports from the producer under its licensing
+	causePath                              // the economy moving along its baseline path
 )
 
 var (
@@ -131,9 +135,25 @@ var Spec = game.ModelSpec{
 	Build:       build,
 }
 
+// kt writes a quantity of rare earths, with more decimals when it is
+// small, so that a real flow never reads as 0.0.
+func kt(x float64) string {
+	if x != 0 && math.Abs(x) < 1 {
+		return fmt.Sprintf("%.2f kt", x)
+	}
+	return fmt.Sprintf("%.1f kt", x)
+}
+
+func orProducer(name string) string {
+	if name == "" {
+		return "the producer"
+	}
+	return name
+}
+
 // causeText says what one cause was, for the seat it affected.
 func causeText(c game.Cause, n game.Names, seat int) string {
-	other := n.SeatName(c.Other)
+	other := n.Tag(c.Other)
 	lever := func() string {
 		name := strings.ToLower(n.LeverName(c.Lever))
 		if lv := n.LevelName(c.Lever, c.Level); lv != "" {
@@ -142,15 +162,8 @@ func causeText(c game.Cause, n game.Names, seat int) string {
 		return name
 	}
 	switch c.Kind {
-	case causeBaseline:
-		return fmt.Sprintf("baseline growth (%+.1f)", c.Delta)
 	case causeCoverage:
 		return fmt.Sprintf("rare-earth coverage %.0f%% (%+.1f)", c.Value, c.Delta)
-	case causeLicensing:
-		if other != "" {
-			return fmt.Sprintf("%s %s (%+.1f)", other, lever(), c.Delta)
-		}
-		return fmt.Sprintf("licensing (%+.1f)", c.Delta)
 	case causeTariffOwn:
 		return fmt.Sprintf("own tariffs raise prices (%+.1f)", c.Delta)
 	case causeTariffOn:
@@ -174,7 +187,23 @@ func causeText(c game.Cause, n game.Names, seat int) string {
 	case causeSubstitution:
 		return fmt.Sprintf("domestic substitution (%+.1f)", c.Delta)
 	case causeStockpile:
-		return fmt.Sprintf("%.1f kt drawn from the stockpile (%+.1f)", c.Value, c.Delta)
+		if c.Delta < 0 {
+			return fmt.Sprintf("smaller stockpile draws, %s a year: reserves running down (%+.1f)", kt(c.Value), c.Delta)
+		}
+		return fmt.Sprintf("stockpile draws, %s a year (%+.1f)", kt(c.Value), c.Delta)
+	case causeOwnSupply:
+		if c.Delta > 0 {
+			return fmt.Sprintf("own production up to %s a year: new plants running (%+.1f)", kt(c.Value), c.Delta)
+		}
+		return fmt.Sprintf("own production down to %s a year (%+.1f)", kt(c.Value), c.Delta)
+	case causePartners:
+		return fmt.Sprintf("supply from partners outside %s, %s a year (%+.1f)", orProducer(other), kt(c.Value), c.Delta)
+	case causeExtraterritorial:
+		return fmt.Sprintf("%s's %s cutting partners' supply by %s a year (%+.1f)", orProducer(other), lever(), kt(c.Value), c.Delta)
+	case causeProducer:
+		return fmt.Sprintf("imports from %s under %s, %s a year (%+.1f)", orProducer(other), lever(), kt(c.Value), c.Delta)
+	case causePath:
+		return fmt.Sprintf("growth along the baseline path (%+.1f)", c.Delta)
 	case causeRegen:
 		return fmt.Sprintf("capital regained (%+.1f)", c.Delta)
 	case causePurchases:

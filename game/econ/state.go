@@ -61,6 +61,10 @@ type SeatState struct {
 	// TechTarget is tech access under the controls in force, before
 	// substitution.
 	TechTarget float64 `json:"tech-target"`
+	// Sources is what each source of supply met of demand in the last
+	// resolution, in coverage points (see srcOwn): the change of each is
+	// a cause of the change of coverage.
+	Sources [numSources]float64 `json:"sources"`
 	// Term holds the model's drag terms of the last resolution and Term0
 	// their levels under the starting policy; changes count from Term0.
 	Term  [numTerms]float64 `json:"term"`

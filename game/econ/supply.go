@@ -66,6 +66,10 @@ func (m *model) supply(st *game.State, buy *[game.MaxSeats]float64) supplyResult
 	prod := m.producer
 	var r supplyResult
 	var request, got, own, fromPool [game.MaxSeats]float64
+	// Where each seat's supply came from, kt a year: its own plants, its
+	// partners outside the producer (gross, and what the extraterritorial
+	// rule cut from it), and the producer's exports.
+	var fromOwn, gross, cutOff, fromProducer [game.MaxSeats]float64
 	var poolM, poolS, poolG float64
 	for i := 0; i < n; i++ {
 		e := &ms.Seats[i]
@@ -85,26 +89,28 @@ func (m *model) supply(st *game.State, buy *[game.MaxSeats]float64) supplyResult
 	for i := 0; i < n; i++ {
 		if i == prod {
 			got[i] = math.Min(own[i], request[i])
+			fromOwn[i] = got[i]
 			continue
 		}
 		got[i] = math.Min(own[i], request[i])
+		fromOwn[i] = got[i]
 		fromPool[i] = got[i]
 		rest -= got[i]
 		unmet += request[i] - got[i]
 	}
 	rest = math.Max(0, rest)
 	rule := m.value(st, kExtraterritorial, prod, 0, 0) > 0
-	var licCause [game.MaxSeats]game.Cause
 	for i := 0; i < n; i++ {
 		if i == prod || unmet == 0 {
 			continue
 		}
 		traded := (request[i] - got[i]) * math.Min(1, rest/unmet)
+		gross[i] = traded
 		lic := m.value(st, kLicensing, prod, i, 1)
 		if rule && lic < 1 {
 			cut := traded * p[pExtraterritorialContent] * (1 - lic)
 			traded -= cut
-			licCause[i] = game.Cause{Kind: causeLicensing, Other: prod, Lever: m.lever[kExtraterritorial], Level: -1, Value: cut}
+			cutOff[i] = cut
 		}
 		got[i] += traded
 		fromPool[i] += traded
@@ -127,14 +133,7 @@ func (m *model) supply(st *game.State, buy *[game.MaxSeats]float64) supplyResult
 		offered += q
 		denied += q * (1 - lic)
 		got[i] += q * lic
-		if lic < 1 {
-			l := m.lever[kLicensing]
-			level := -1
-			if l >= 0 {
-				level = int(st.Seats[prod].Policy[l][i])
-			}
-			licCause[i] = game.Cause{Kind: causeLicensing, Other: prod, Lever: l, Level: level, Value: q * (1 - lic)}
-		}
+		fromProducer[i] = q * lic
 	}
 	// Use, stockpiles and coverage.
 	var short, total, poolUsed, exDemand float64
@@ -158,16 +157,46 @@ func (m *model) supply(st *game.State, buy *[game.MaxSeats]float64) supplyResult
 			cov = math.Min(100, 100*r.use[i]/d)
 		}
 		ind := 100 * (1 - sc.Seats[i].Profile.REWeight*math.Pow(math.Max(0, 1-cov/100), p[pIndustryBeta]))
+		// Coverage is the sum of what each source met of demand, in the
+		// order they are used: own plants, partners (less what the
+		// extraterritorial rule cut), the producer's exports, the
+		// stockpile. Its change from last turn is the change of each
+		// term, so the causes add up to it.
+		var now [numSources]float64
+		if d > 0 {
+			left := d
+			take := func(x float64) float64 { return math.Max(0, math.Min(x, left)) }
+			own := take(fromOwn[i])
+			left -= own
+			grossC, netC := take(gross[i]), take(gross[i]-cutOff[i])
+			left -= netC
+			prodC := take(fromProducer[i])
+			now[srcOwn] = 100 * own / d
+			now[srcPartners] = 100 * grossC / d
+			now[srcCut] = 100 * (netC - grossC) / d
+			now[srcProducer] = 100 * prodC / d
+			now[srcStockpile] = cov - now[srcOwn] - now[srcPartners] - now[srcCut] - now[srcProducer]
+		} else {
+			now[srcOwn] = cov
+		}
 		var cc game.Causes
-		lc := licCause[i]
-		if lc.Kind != 0 && d > 0 {
-			lc.Delta = -100 * lc.Value / d
-			cc.Add(lc)
+		for k := range now {
+			c := m.sourceCause(st, i, k, now[k]-e.Sources[k])
+			switch k {
+			case srcOwn:
+				c.Value = fromOwn[i]
+			case srcPartners:
+				c.Value = gross[i]
+			case srcCut:
+				c.Value = cutOff[i]
+			case srcProducer:
+				c.Value = fromProducer[i]
+			case srcStockpile:
+				c.Value = draw / f
+			}
+			cc.Add(c)
 		}
-		cc.Add(game.NewCause(causeStockpile, draw, 100*draw/f/math.Max(d, 1e-9)))
-		if cov < s.Ind[Coverage] && lc.Kind == 0 {
-			cc.Add(game.NewCause(causeShortage, cov, cov-s.Ind[Coverage]))
-		}
+		e.Sources = now
 		st.Record(i, Coverage, s.Ind[Coverage], cov, &cc)
 		var ci game.Causes
 		ci.Add(game.NewCause(causeCoverage, cov, ind-s.Ind[Industry]))
@@ -260,4 +289,36 @@ func (m *model) solvency(st *game.State, report func(game.Event)) (floorCost [ga
 		}
 	}
 	return floorCost
+}
+
+// The sources of a seat's rare-earth supply, for explaining coverage.
+const (
+	srcOwn = iota
+	srcPartners
+	srcCut
+	srcProducer
+	srcStockpile
+	numSources
+)
+
+// sourceCause is the cause a change of one source's share of coverage
+// reads as.
+func (m *model) sourceCause(st *game.State, seat, src int, delta float64) game.Cause {
+	c := game.Cause{Other: -1, Lever: -1, Level: -1, Delta: delta}
+	switch src {
+	case srcOwn:
+		c.Kind = causeOwnSupply
+	case srcPartners:
+		c.Kind, c.Other = causePartners, m.producer
+	case srcCut:
+		c.Kind, c.Other, c.Lever = causeExtraterritorial, m.producer, m.lever[kExtraterritorial]
+	case srcProducer:
+		c.Kind, c.Other, c.Lever = causeProducer, m.producer, m.lever[kLicensing]
+		if l := c.Lever; l >= 0 && m.sc.MayTarget(m.producer, l, seat) {
+			c.Level = int(st.Seats[m.producer].Policy[l][seat])
+		}
+	case srcStockpile:
+		c.Kind = causeStockpile
+	}
+	return c
 }

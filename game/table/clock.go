@@ -1,8 +1,9 @@
 package table
 
 import (
-	"sync"
 	"time"
+
+	"github.com/chokepoint-game/chokepoint/game"
 )
 
 // A Clock tells the time and runs a function later. The table takes one so
@@ -25,83 +26,82 @@ func (RealClock) AfterFunc(d time.Duration, f func()) func() bool {
 	return time.AfterFunc(d, f).Stop
 }
 
-// FakeClock is a clock that moves only when told to. It is safe for
-// concurrent use.
-type FakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	timers []*fakeTimer
-}
+// The negotiation clock. It starts when a negotiation begins and every
+// seat played by people has read its briefing, runs for the seconds the
+// state's clock says, stops when negotiation ends, and follows the
+// facilitator: set-clock restarts it with the seconds given (0 stops it
+// for the phase), pause holds what is left and resume runs it again. When
+// it runs out the table closes negotiation, and seats without orders keep
+// their policy.
 
-type fakeTimer struct {
-	at      time.Time
-	f       func()
-	stopped bool
-}
-
-// NewFakeClock returns a fake clock showing start.
-func NewFakeClock(start time.Time) *FakeClock { return &FakeClock{now: start} }
-
-// Now is the fake time.
-func (c *FakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-// AfterFunc schedules f for the fake time now+d.
-func (c *FakeClock) AfterFunc(d time.Duration, f func()) func() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	t := &fakeTimer{at: c.now.Add(d), f: f}
-	c.timers = append(c.timers, t)
-	return func() bool {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		was := !t.stopped
-		t.stopped = true
-		return was
+// clockAfter moves the clock along with a command's events.
+func (o *owner) clockAfter(evs []game.Event) {
+	if o.st.Phase != game.Negotiation {
+		o.stopTimer()
+		o.deadline, o.left = time.Time{}, 0
+		return
 	}
-}
-
-// Pending is how many timers wait to fire.
-func (c *FakeClock) Pending() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	n := 0
-	for _, t := range c.timers {
-		if !t.stopped {
-			n++
+	for i := range evs {
+		switch evs[i].Kind {
+		case game.EvClock:
+			if o.noClock {
+				continue
+			}
+			o.stopTimer()
+			o.deadline, o.left = time.Time{}, 0
+			o.clockTurn = o.st.Turn
+			if d := time.Duration(evs[i].Value) * time.Second; d > 0 {
+				if o.st.Paused {
+					o.left = d
+				} else {
+					o.runFor(d)
+				}
+			}
+		case game.EvPaused:
+			if !o.deadline.IsZero() {
+				o.left = max(0, o.deadline.Sub(o.t.clock.Now()))
+				o.stopTimer()
+				o.deadline = time.Time{}
+			}
+		case game.EvResumed:
+			if o.left > 0 {
+				o.runFor(o.left)
+				o.left = 0
+			}
 		}
 	}
-	return n
+	o.armClock()
 }
 
-// Advance moves the clock on by d and runs, in the caller's goroutine and
-// in time order, every timer that falls due.
-func (c *FakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	var due []*fakeTimer
-	keep := c.timers[:0]
-	for _, t := range c.timers {
-		switch {
-		case t.stopped:
-		case !t.at.After(c.now):
-			t.stopped = true
-			due = append(due, t)
-		default:
-			keep = append(keep, t)
-		}
+// armClock starts the clock the first time a turn's negotiation may have
+// it: every person briefed, the game not paused.
+func (o *owner) armClock() {
+	if o.st.Phase != game.Negotiation || o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 ||
+		o.st.Paused || o.briefed&o.humans != o.humans {
+		return
 	}
-	c.timers = keep
-	c.mu.Unlock()
-	for i := 1; i < len(due); i++ {
-		for j := i; j > 0 && due[j].at.Before(due[j-1].at); j-- {
-			due[j], due[j-1] = due[j-1], due[j]
+	o.clockTurn = o.st.Turn
+	o.runFor(time.Duration(o.st.Clock) * time.Second)
+}
+
+// runFor starts the timer; a tick of an older timer is ignored.
+func (o *owner) runFor(d time.Duration) {
+	o.stopTimer()
+	o.clockGen++
+	gen := o.clockGen
+	o.deadline = o.t.clock.Now().Add(d)
+	quit, reqs := o.t.quit, o.t.reqs
+	o.stopClock = o.t.clock.AfterFunc(d, func() {
+		select {
+		case reqs <- request{tick: gen}:
+		case <-quit:
 		}
-	}
-	for _, t := range due {
-		t.f()
+	})
+}
+
+func (o *owner) stopTimer() {
+	if o.stopClock != nil {
+		o.stopClock()
+		o.stopClock = nil
 	}
 }

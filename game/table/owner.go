@@ -21,8 +21,26 @@ type owner struct {
 	// the engine's.
 	drive *drive.Driver
 	// log is every command the engine accepted, the facilitator's and the
-	// table's own included: the game, with its scenario and seed.
-	log []game.Command
+	// table's own included: the game, with its scenario and seed; marks
+	// hold the state's hash after every change of phase.
+	log   []game.Command
+	marks []Mark
+	// facilitated: a person reveals the secret objectives; otherwise the
+	// table does at the end.
+	facilitated bool
+	// humans are the seats played by people; briefed holds those whose
+	// briefing has been read: the negotiation clock waits for all of them.
+	humans  game.SeatSet
+	briefed game.SeatSet
+	// lobby: the facilitator starts the game.
+	lobby bool
+	// autosave receives the game after every change of phase, through a
+	// goroutine that keeps only the latest record.
+	autosave func(Record)
+	saves    chan Record
+	// replaying: a resumed game's log is being applied, so the table adds
+	// no commands of its own.
+	replaying bool
 
 	subs   []*Seat
 	feeds  map[int]*feed
@@ -30,11 +48,13 @@ type owner struct {
 	notes  []Note
 	turns  []TurnRecord
 
-	// The negotiation clock: the turn it was armed for, its generation
-	// (a tick of an older generation is stale), deadline and stop.
+	// The negotiation clock (clock.go): the turn it was armed for, its
+	// generation (a tick of an older generation is stale), its deadline
+	// while it runs, what was left when it was paused, and its stop.
 	clockTurn int
 	clockGen  int
 	deadline  time.Time
+	left      time.Duration
 	stopClock func() bool
 
 	// AI seats are asked one at a time in a worker goroutine, so a slow
@@ -58,11 +78,25 @@ type result struct {
 	err  error
 }
 
-func (o *owner) start() error {
+// start replays a game to carry on, or starts a new one.
+func (o *owner) start(resume []game.Command) error {
 	o.busy = -1
 	o.drive = drive.New(o.players)
 	o.turns = append(o.turns, record(&o.st))
-	return o.facilitate(game.CmdStart)
+	if len(resume) == 0 {
+		if o.lobby {
+			return nil
+		}
+		return o.facilitate(game.CmdStart)
+	}
+	o.replaying = true
+	defer func() { o.replaying = false }()
+	for i, c := range resume {
+		if err := o.apply(c); err != nil {
+			return &ConfigError{fmt.Sprintf("the game to resume cannot be replayed: command %d (%s by %s): %v", i+1, c.Kind, c.Seat, err)}
+		}
+	}
+	return nil
 }
 
 func (o *owner) loop() {
@@ -70,7 +104,18 @@ func (o *owner) loop() {
 	o.results = make(chan result, 1)
 	workerDone := make(chan struct{})
 	go o.worker(workerDone)
+	saverDone := make(chan struct{})
+	if o.autosave != nil {
+		o.saves = make(chan Record, 1)
+		go o.saver(saverDone)
+	} else {
+		close(saverDone)
+	}
 	defer func() {
+		if o.saves != nil {
+			close(o.saves)
+		}
+		<-saverDone
 		if o.stopClock != nil {
 			o.stopClock()
 		}
@@ -96,6 +141,43 @@ func (o *owner) loop() {
 		}
 		o.pump()
 		o.broadcast()
+	}
+}
+
+// saver hands records to the autosave function one at a time; the
+// channel holds only the latest, so a slow save skips to the present.
+func (o *owner) saver(done chan struct{}) {
+	defer close(done)
+	for r := range o.saves {
+		o.autosave(r)
+	}
+}
+
+// save queues the game for the saver, replacing an older record not yet
+// taken.
+func (o *owner) save() {
+	if o.saves == nil {
+		return
+	}
+	r := o.record()
+	select {
+	case o.saves <- r:
+	default:
+		select {
+		case <-o.saves:
+		default:
+		}
+		o.saves <- r
+	}
+}
+
+// record is the game so far; its slices are cut to their length, so the
+// owner's later appends never write into them.
+func (o *owner) record() Record {
+	return Record{
+		Log:   game.Log{Scenario: o.t.scenario.ID, Seed: o.st.Seed, Commands: o.log[:len(o.log):len(o.log)]},
+		Marks: o.marks[:len(o.marks):len(o.marks)],
+		Phase: o.st.Phase, Turn: o.st.Turn,
 	}
 }
 
@@ -146,6 +228,24 @@ func (o *owner) handle(r request) {
 		r.reply <- nil
 	case r.cmd != nil:
 		r.reply <- o.apply(*r.cmd)
+	case r.briefed != nil:
+		o.briefed = o.briefed.With(r.briefed.viewer)
+		o.armClock()
+		r.reply <- nil
+	case r.record != nil:
+		r.record <- o.record()
+		r.reply <- nil
+	case r.setPlayer != nil:
+		i, p := r.setPlayer.seat, r.setPlayer.player
+		o.players[i] = p
+		o.drive.SetPlayer(i, p)
+		if p == nil {
+			o.humans = o.humans.With(i)
+		} else {
+			o.humans = o.humans.Without(i)
+		}
+		o.armClock()
+		r.reply <- nil
 	default:
 		if r.tick == o.clockGen && o.st.Phase == game.Negotiation && !o.st.Paused {
 			_ = o.facilitate(game.CmdAdvance)
@@ -159,9 +259,21 @@ func (o *owner) apply(c game.Command) error {
 	if err != nil {
 		return err
 	}
+	phase, turn := o.st.Phase, o.st.Turn
 	o.st = st
 	o.log = append(o.log, c)
 	o.events = append(o.events, evs...)
+	if st.Phase != phase || st.Turn != turn {
+		o.marks = append(o.marks, Mark{Command: len(o.log) - 1, Turn: st.Turn, Phase: st.Phase, Hash: game.Hash(st)})
+		if st.Phase == game.GameOver && !o.facilitated && !st.Revealed && !o.replaying {
+			// Without a facilitator, the debrief shows every seat's aims.
+			if err := o.apply(game.Command{Kind: game.CmdReveal, Seat: game.FacilitatorID}); err != nil {
+				return err
+			}
+		}
+		o.save()
+	}
+	o.clockAfter(evs)
 	for _, f := range o.feeds {
 		f.addEvents(evs)
 	}
@@ -171,40 +283,11 @@ func (o *owner) apply(c game.Command) error {
 			break
 		}
 	}
-	o.armClock()
 	return nil
 }
 
 func (o *owner) facilitate(kind game.CommandKind) error {
 	return o.apply(game.Command{Kind: kind, Seat: game.FacilitatorID})
-}
-
-// armClock starts the negotiation clock on entering negotiation and stops
-// it on leaving.
-func (o *owner) armClock() {
-	if o.st.Phase != game.Negotiation {
-		if o.stopClock != nil {
-			o.stopClock()
-			o.stopClock = nil
-		}
-		o.deadline = time.Time{}
-		return
-	}
-	if o.noClock || o.clockTurn == o.st.Turn || o.st.Clock <= 0 {
-		return
-	}
-	o.clockTurn = o.st.Turn
-	o.clockGen++
-	gen := o.clockGen
-	d := time.Duration(o.st.Clock) * time.Second
-	o.deadline = o.t.clock.Now().Add(d)
-	quit, reqs := o.t.quit, o.t.reqs
-	o.stopClock = o.t.clock.AfterFunc(d, func() {
-		select {
-		case reqs <- request{tick: gen}:
-		case <-quit:
-		}
-	})
 }
 
 // pump moves the game along as far as it goes without people: it closes
@@ -239,6 +322,10 @@ func (o *owner) pump() {
 func (o *owner) acted(res result) {
 	seat := res.job.seat
 	v := &res.job.view
+	if o.players[seat] != res.job.player {
+		// The seat changed hands while its old player thought.
+		return
+	}
 	if res.err != nil {
 		o.lastErr = res.err
 	}
@@ -321,8 +408,8 @@ func (o *owner) sendTo(s *Seat, views map[int]*game.View) {
 		o.feeds[s.viewer].noteDeals(v.Deals)
 	}
 	u := Update{
-		View: *v, Journal: o.feeds[s.viewer].journal(o.turns), Humans: o.t.humans,
-		Thinking: o.thinking, Deadline: o.deadline, Now: o.t.clock.Now(), Err: o.lastErr,
+		View: *v, Journal: o.feeds[s.viewer].journal(o.turns), Humans: o.humans,
+		Thinking: o.thinking, Deadline: o.deadline, ClockLeft: o.left, Now: o.t.clock.Now(), Err: o.lastErr,
 	}
 	// Keep only the latest: the table alone sends, so after taking the
 	// stale update out the send cannot block.

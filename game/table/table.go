@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/chokepoint-game/chokepoint/game"
@@ -27,6 +28,40 @@ type Config struct {
 	// NoClock turns the negotiation clock off: negotiation ends only when
 	// every seat is ready (a solo game need not race the clock).
 	NoClock bool
+	// Facilitated says a person runs the room: the table then leaves it to
+	// the facilitator to reveal the secret objectives; otherwise it reveals
+	// them itself when the game ends, for the debrief.
+	Facilitated bool
+	// Resume, when set, is the log of a game to carry on: the table replays
+	// it (it must be of this scenario and seed) instead of starting afresh.
+	Resume []game.Command
+	// Lobby holds the game in setup until the facilitator starts it, so
+	// that a room can gather first; otherwise the table starts it at once.
+	Lobby bool
+	// Autosave, when set, is handed the game after every change of phase,
+	// in a goroutine of its own so that saving never holds up the table.
+	// A slow saver skips to the latest game: it is called with the newest
+	// record once the previous call returns.
+	Autosave func(Record)
+}
+
+// Record is a game as a save needs it: its scenario, seed and command log,
+// and the state's hash after every change of phase. Its slices are never
+// written after it is handed out.
+type Record struct {
+	Log   game.Log
+	Marks []Mark
+	Phase game.Phase
+	Turn  int
+}
+
+// Mark is the state's hash after the command at index Command (from 0)
+// changed the phase.
+type Mark struct {
+	Command int        `json:"command"`
+	Turn    int        `json:"turn"`
+	Phase   game.Phase `json:"phase"`
+	Hash    string     `json:"hash"`
 }
 
 // Errors of the table itself; the engine's errors come back as they are.
@@ -54,6 +89,9 @@ type Update struct {
 	// Deadline is when the negotiation clock runs out, on the table's
 	// clock; zero when no clock runs.
 	Deadline time.Time
+	// ClockLeft is what the negotiation clock has left while the game is
+	// paused; zero otherwise.
+	ClockLeft time.Duration
 	// Now is the table's clock when the update was made.
 	Now time.Time
 	// Err is set when an AI seat's command was refused or the table had
@@ -68,17 +106,19 @@ type Table struct {
 	quit chan struct{}
 
 	scenario *game.Scenario
-	humans   game.SeatSet
 	seats    []string
 	clock    Clock
 }
 
 type request struct {
-	cmd   *game.Command
-	sub   *Seat
-	unsub *Seat
-	tick  int // a clock generation that ran out
-	reply chan error
+	cmd       *game.Command
+	sub       *Seat
+	unsub     *Seat
+	briefed   *Seat
+	setPlayer *playerChange
+	record    chan Record
+	tick      int // a clock generation that ran out
+	reply     chan error
 }
 
 // Open sets up a game, starts it and returns its table. The caller must
@@ -101,14 +141,16 @@ func Open(cfg Config) (*Table, error) {
 		reqs: make(chan request), done: make(chan struct{}), quit: make(chan struct{}),
 		scenario: cfg.Scenario, clock: cfg.Clock,
 	}
+	var humans game.SeatSet
 	for i, p := range cfg.Players {
 		if p == nil {
-			t.humans = t.humans.With(i)
+			humans = humans.With(i)
 		}
 		t.seats = append(t.seats, cfg.Scenario.Seats[i].ID)
 	}
-	o := &owner{t: t, st: st, players: cfg.Players, noClock: cfg.NoClock, feeds: map[int]*feed{}}
-	if err := o.start(); err != nil {
+	o := &owner{t: t, st: st, players: slices.Clone(cfg.Players), noClock: cfg.NoClock, feeds: map[int]*feed{},
+		facilitated: cfg.Facilitated, autosave: cfg.Autosave, humans: humans, lobby: cfg.Lobby}
+	if err := o.start(cfg.Resume); err != nil {
 		return nil, err
 	}
 	go o.loop()
@@ -125,13 +167,6 @@ func (t *Table) Close() {
 	}
 	<-t.done
 }
-
-// Humans is the set of seats played by people.
-func (t *Table) Humans() game.SeatSet { return t.humans }
-
-// Scenario is the table's scenario. It is never written after the table
-// opens.
-func (t *Table) Scenario() *game.Scenario { return t.scenario }
 
 // Now is the table's clock.
 func (t *Table) Now() time.Time { return t.clock.Now() }
@@ -212,6 +247,40 @@ func (s *Seat) Do(ctx context.Context, c game.Command) error {
 		return fmt.Errorf("%w: %s cannot act as %q", ErrNotYourSeat, id, c.Seat)
 	}
 	return s.t.send(ctx, request{cmd: &c})
+}
+
+// Briefed tells the table that the people at this seat have read their
+// briefing. The negotiation clock starts only once every seat played by
+// people has said so, so that no one loses minutes to reading.
+func (s *Seat) Briefed(ctx context.Context) error {
+	if s.viewer < 0 {
+		return nil
+	}
+	return s.t.send(ctx, request{briefed: s})
+}
+
+// SetPlayer hands seat to an AI player from now on, or, with nil, to
+// people: the facilitator's switch when a team leaves or joins. The
+// player must be new to this game.
+func (t *Table) SetPlayer(ctx context.Context, seat int, p ai.Player) error {
+	if seat < 0 || seat >= len(t.seats) {
+		return &ConfigError{fmt.Sprintf("no seat %d", seat)}
+	}
+	return t.send(ctx, request{setPlayer: &playerChange{seat: seat, player: p}})
+}
+
+type playerChange struct {
+	seat   int
+	player ai.Player
+}
+
+// Record is the game so far, as a save needs it.
+func (t *Table) Record(ctx context.Context) (Record, error) {
+	r := request{record: make(chan Record, 1)}
+	if err := t.send(ctx, r); err != nil {
+		return Record{}, err
+	}
+	return <-r.record, nil
 }
 
 // Leave unsubscribes the seat; its channel is closed.

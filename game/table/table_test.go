@@ -3,6 +3,7 @@ package table
 import (
 	"context"
 	"errors"
+	"github.com/chokepoint-game/chokepoint/game/table/tabletest"
 	"strings"
 	"sync"
 	"testing"
@@ -90,7 +91,7 @@ func do(t *testing.T, s *Seat, c game.Command) {
 
 func TestAllAIGameRunsToTheEnd(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 1, Players: players(sc), Clock: NewFakeClock(epoch)})
+	tb := open(t, Config{Scenario: sc, Seed: 1, Players: players(sc), Clock: tabletest.NewFakeClock(epoch)})
 	s := join(t, tb, game.Spectator)
 	u := waitFor(t, s, "game over", func(u Update) bool { return u.View.Phase == game.GameOver })
 	if got, want := len(u.Journal.Turns), sc.Turns+1; got != want {
@@ -112,7 +113,7 @@ func TestAllAIGameRunsToTheEnd(t *testing.T) {
 
 func TestHumanSeatPlaysWithAIs(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 2, Players: players(sc, "us"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 2, Players: players(sc, "us"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	us := join(t, tb, 0)
 	for turn := 1; turn <= sc.Turns; turn++ {
 		waitFor(t, us, "negotiation", phaseIs(game.Negotiation, turn))
@@ -158,11 +159,20 @@ func TestHumanSeatPlaysWithAIs(t *testing.T) {
 
 func TestNegotiationClockAdvances(t *testing.T) {
 	sc := tutorial(t)
-	clock := NewFakeClock(epoch)
+	clock := tabletest.NewFakeClock(epoch)
 	tb := open(t, Config{Scenario: sc, Seed: 3, Players: players(sc, "us"), Clock: clock})
 	us := join(t, tb, 0)
 	u := waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
-	if want := epoch.Add(time.Duration(sc.Negotiation.ClockSeconds) * time.Second); !u.Deadline.Equal(want) {
+	// The clock waits for the people at the table to read their briefing.
+	if !u.Deadline.IsZero() {
+		t.Fatalf("deadline %v before the briefing was read", u.Deadline)
+	}
+	clock.Advance(10 * time.Minute)
+	if err := us.Briefed(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	u = waitFor(t, us, "the clock", func(u Update) bool { return !u.Deadline.IsZero() })
+	if want := clock.Now().Add(time.Duration(sc.Negotiation.ClockSeconds) * time.Second); !u.Deadline.Equal(want) {
 		t.Fatalf("deadline %v, want %v", u.Deadline, want)
 	}
 	clock.Advance(time.Duration(sc.Negotiation.ClockSeconds-1) * time.Second)
@@ -181,7 +191,7 @@ func TestNegotiationClockAdvances(t *testing.T) {
 
 func TestErrorsAreTyped(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 4, Players: players(sc, "us"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 4, Players: players(sc, "us"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	us := join(t, tb, 0)
 	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
 	err := us.Do(context.Background(), game.Command{Kind: game.CmdReady, Seat: "prc"})
@@ -207,7 +217,7 @@ func TestErrorsAreTyped(t *testing.T) {
 
 func TestPrivateNewsStaysPrivate(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 5, Players: players(sc, "us", "eu"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 5, Players: players(sc, "us", "eu"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	us, eu := join(t, tb, 0), join(t, tb, 2)
 	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
 	do(t, us, game.Command{Kind: game.CmdMessage, To: []string{"prc"}, Text: "SECRET-MARKER"})
@@ -242,7 +252,7 @@ func TestPrivateNewsStaysPrivate(t *testing.T) {
 
 func TestCloseEndsEverything(t *testing.T) {
 	sc := tutorial(t)
-	tb, err := Open(Config{Scenario: sc, Seed: 6, Players: players(sc, "us"), Clock: NewFakeClock(epoch)})
+	tb, err := Open(Config{Scenario: sc, Seed: 6, Players: players(sc, "us"), Clock: tabletest.NewFakeClock(epoch)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +273,7 @@ func TestCloseEndsEverything(t *testing.T) {
 // from their own goroutines, for the race detector.
 func TestConcurrentSeats(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 7, Players: players(sc, "us", "eu"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 7, Players: players(sc, "us", "eu"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	var wg sync.WaitGroup
 	for _, seat := range []int{0, 2} {
 		s := join(t, tb, seat)
@@ -299,7 +309,7 @@ func TestConcurrentSeats(t *testing.T) {
 }
 
 func TestFakeClockOrder(t *testing.T) {
-	c := NewFakeClock(epoch)
+	c := tabletest.NewFakeClock(epoch)
 	var got []int
 	c.AfterFunc(2*time.Second, func() { got = append(got, 2) })
 	stop := c.AfterFunc(time.Second, func() { got = append(got, 1) })
@@ -320,7 +330,7 @@ func TestFakeClockOrder(t *testing.T) {
 // only because others were still talking, they stay ready.
 func TestReadyOnceATurn(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 3, Players: players(sc, "us"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 3, Players: players(sc, "us"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	us := join(t, tb, 0)
 	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
 	do(t, us, game.Command{Kind: game.CmdPropose, Proposal: &game.Proposal{
@@ -337,7 +347,7 @@ func TestReadyOnceATurn(t *testing.T) {
 // are not made ready again until they have looked at it.
 func TestProposalWaitingStopsReadyOnce(t *testing.T) {
 	sc := tutorial(t)
-	tb := open(t, Config{Scenario: sc, Seed: 4, Players: players(sc, "us", "prc"), Clock: NewFakeClock(epoch), NoClock: true})
+	tb := open(t, Config{Scenario: sc, Seed: 4, Players: players(sc, "us", "prc"), Clock: tabletest.NewFakeClock(epoch), NoClock: true})
 	us, prc := join(t, tb, 0), join(t, tb, 1)
 	waitFor(t, us, "negotiation", phaseIs(game.Negotiation, 1))
 	do(t, us, game.Command{Kind: game.CmdReady})
