@@ -165,7 +165,16 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 	if labelW+turns*cellW > w {
 		cellW = 2
 	}
-	grid := labelW+turns*cellW <= w
+	agreed := 0
+	for _, en := range r.Ledger {
+		if en.Start > 0 {
+			agreed++
+		}
+	}
+	grid := labelW+turns*cellW <= w && agreed > 0
+	if agreed == 0 {
+		b.WriteString(st.Subtle.Render("No deal came into force.") + "\n")
+	}
 	if grid {
 		var head, tens strings.Builder
 		for t := 1; t <= turns; t++ {
@@ -181,8 +190,14 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 		}
 		b.WriteString(st.Subtle.Render(padRight("turn", labelW)+head.String()) + "\n")
 	}
+	var notAgreed []string
 	for _, en := range r.Ledger {
 		d := &en.Deal
+		if en.Start == 0 {
+			// A proposal never agreed gets a few words, not a row.
+			notAgreed = append(notAgreed, fmt.Sprintf("“%s” (%s, turn %d, %s)", d.Title, ps.Tag(d.Proposer), en.Proposed, en.Status))
+			continue
+		}
 		label := fitWords(fmt.Sprintf("%s “%s”", partiesText(v, d), d.Title), labelW-1)
 		if grid {
 			cells := make([]string, turns+1)
@@ -195,19 +210,20 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 				}
 			}
 			set(en.Proposed, "○")
-			if en.Start > 0 {
-				for t := en.Start; t < en.Start+en.Kept; t++ {
-					set(t, "●")
-				}
-				if len(en.Breaches) > 0 {
-					set(en.Breaches[0].Turn, st.Bad.Render("✕"))
-				} else if en.Status == game.Expired {
-					set(en.End+1, "◌")
-				}
+			for t := en.Start; t < en.Start+en.Kept; t++ {
+				set(t, "●")
+			}
+			if len(en.Breaches) > 0 {
+				set(en.Breaches[0].Turn, st.Bad.Render("✕"))
+			} else if en.Status == game.Expired {
+				set(en.End+1, "◌")
 			}
 			b.WriteString(st.Seat(d.Proposer).Render(padRight(label, labelW)) + strings.Join(cells[1:], "") + "\n")
 		}
 		b.WriteString(st.Subtle.Render(wrapIndent(ledgerLine(ps, &en), w, 4)) + "\n")
+	}
+	if len(notAgreed) > 0 {
+		b.WriteString(st.Subtle.Render(wrapIndent(fmt.Sprintf("Not agreed (%d): %s.", len(notAgreed), strings.Join(notAgreed, "; ")), w, 2)) + "\n")
 	}
 	if grid {
 		b.WriteString(st.Subtle.Render("○ proposed  ● in force  ✕ broken  ◌ expired") + "\n")
@@ -279,13 +295,23 @@ func chartsText(e *env, r *debrief.Report, w int) string {
 		b.WriteString(st.lineChart(all, chartW, 6, func(x float64) string { return spec.Format(x) }, xFirst, xLast) + "\n")
 		b.WriteString(valuesLine(e, w, func(i int) []float64 { return s.Values[i] }, spec.Format) + "\n")
 	}
+	var flatWorld []string
 	for _, ws := range r.World {
 		spec := ps.World[ws.Index]
+		if flatSeries(ws.Values) {
+			if len(ws.Values) > 0 {
+				flatWorld = append(flatWorld, spec.Title+" "+spec.Format(ws.Values[0]))
+			}
+			continue
+		}
 		b.WriteString("\n" + st.Bold.Render(spec.Title) + "\n")
 		b.WriteString(st.lineChart([]series{{mark: "●", seat: -1, values: ws.Values}}, chartW, 5, func(x float64) string { return spec.Format(x) }, xFirst, xLast) + "\n")
 		if n := len(ws.Values); n > 0 {
 			b.WriteString(st.Subtle.Render(fmt.Sprintf("  %s → %s", spec.Format(ws.Values[0]), spec.Format(ws.Values[n-1]))) + "\n")
 		}
+	}
+	if len(flatWorld) > 0 {
+		b.WriteString("\n" + st.Subtle.Render(wrap("Unchanged all game: "+strings.Join(flatWorld, ", ")+".", w)) + "\n")
 	}
 	if r.Trust != nil && v.Viewer >= 0 {
 		me := v.Viewer
@@ -316,6 +342,16 @@ func chartsText(e *env, r *debrief.Report, w int) string {
 		}, trustF) + "\n")
 	}
 	return b.String()
+}
+
+// flatSeries reports whether a series never moves.
+func flatSeries(xs []float64) bool {
+	for _, x := range xs {
+		if x != xs[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // valuesLine lists every seat's first and last value of a series.

@@ -21,39 +21,57 @@ func wrap(text string, w int) string {
 }
 
 func wrapLine(s string, w int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	// Keep a line's leading spaces (an indented list item).
+	// A line's leading spaces are kept (an indented item), and so are the
+	// runs of spaces between words on one line (aligned columns); a
+	// wrapped line starts at its first word.
 	lead := len(s) - len(strings.TrimLeft(s, " "))
 	var out []string
 	line, lineW := strings.Repeat(" ", lead), lead
-	for _, word := range words {
+	hasWord := false
+	rest := s[lead:]
+	for rest != "" {
+		gap := len(rest) - len(strings.TrimLeft(rest, " "))
+		rest = rest[gap:]
+		if rest == "" {
+			break
+		}
+		end := strings.IndexByte(rest, ' ')
+		if end < 0 {
+			end = len(rest)
+		}
+		word := rest[:end]
+		rest = rest[end:]
 		ww := ansi.StringWidth(word)
-		for ww > w {
+		for ww > w-lineW && ww > w {
 			// A word longer than a line is cut: the one break allowed.
-			if lineW > 0 {
+			if hasWord || lineW > 0 {
 				out = append(out, line)
-				line, lineW = "", 0
 			}
 			out = append(out, ansi.Truncate(word, w, ""))
 			word = ansi.TruncateLeft(word, w, "")
 			ww = ansi.StringWidth(word)
+			line, lineW, hasWord, gap = "", 0, false, 0
+		}
+		if ww == 0 {
+			continue
 		}
 		switch {
-		case lineW == 0 || strings.TrimSpace(ansi.Strip(line)) == "" && lineW+ww <= w:
+		case !hasWord:
 			line += word
 			lineW += ww
-		case lineW+1+ww <= w:
-			line += " " + word
-			lineW += 1 + ww
+		case lineW+gap+ww <= w:
+			line += strings.Repeat(" ", gap) + word
+			lineW += gap + ww
 		default:
 			out = append(out, line)
 			line, lineW = word, ww
 		}
+		hasWord = true
 	}
-	return append(out, line)
+	if hasWord || len(out) == 0 {
+		out = append(out, line)
+	}
+	return out
 }
 
 // wrapIndent wraps text to w cells with the lines after the first
