@@ -193,7 +193,7 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 			g.selSeat = max(0, min(len(v.Seats)-1, g.selSeat+d))
 			g.whyOff = 0
 		case focusNews:
-			g.newsSel = max(0, g.newsSel-d)
+			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
 		default:
 			g.inbox.move(d)
 		}

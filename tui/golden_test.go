@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -242,5 +243,55 @@ func checkLayout(t *testing.T, screen string, w, h int) {
 				}
 			}
 		}
+	}
+}
+
+// TestHelpListsEveryBinding: on every screen state, the help overlay has
+// a line for every binding of the screen's key map, short and full, and
+// for the global ones.
+func TestHelpListsEveryBinding(t *testing.T) {
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			h := newHarness(t, 120, 40)
+			sc.to(h)
+			if h.m.overlay != ovNone {
+				return
+			}
+			km := h.m.withGlobal(h.m.screen().Keys())
+			body := ansi.Strip(h.m.helpBody(100))
+			lines := strings.Split(body, "\n")
+			listed := func(keyName string) bool {
+				for _, l := range lines {
+					if f := strings.Fields(l); len(f) > 0 && f[0] == keyName {
+						return true
+					}
+				}
+				return false
+			}
+			// Help lists the full groups, one line for each set of keys
+			// (its first binding's words); a short binding is the same
+			// keys under a shorter name.
+			shown := map[string]string{}
+			for _, g := range km.FullHelp() {
+				for _, b := range g {
+					if _, ok := shown[helpID(b)]; !ok {
+						shown[helpID(b)] = b.Help().Key
+					}
+				}
+			}
+			all := append([]key.Binding{}, km.ShortHelp()...)
+			for _, g := range km.FullHelp() {
+				all = append(all, g...)
+			}
+			if len(all) == 0 {
+				t.Fatal("the screen has no keys")
+			}
+			for _, b := range all {
+				k, ok := shown[helpID(b)]
+				if !ok || !listed(k) {
+					t.Errorf("help has no line for %q (%s):\n%s", b.Help().Key, b.Help().Desc, body)
+				}
+			}
+		})
 	}
 }
