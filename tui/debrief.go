@@ -213,7 +213,7 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 			for t := en.Start; t < en.Start+en.Kept; t++ {
 				set(t, "●")
 			}
-			if len(en.Breaches) > 0 {
+			if len(en.Breaches) > 0 && en.Breaches[0].Turn > 0 {
 				set(en.Breaches[0].Turn, st.Bad.Render("✕"))
 			} else if en.Status == game.Expired {
 				set(en.End+1, "◌")
@@ -243,7 +243,10 @@ func ledgerLine(ps *game.PublicScenario, en *debrief.Entry) string {
 			for _, s := range by {
 				names = append(names, ps.Tag(s))
 			}
-			text += fmt.Sprintf("; broken by %s in turn %d", strings.Join(names, " and "), en.Breaches[0].Turn)
+			text += "; broken by " + strings.Join(names, " and ")
+			if t := en.Breaches[0].Turn; t > 0 {
+				text += fmt.Sprintf(" in turn %d", t)
+			}
 		} else if en.Status == game.Expired {
 			text += fmt.Sprintf("; expired after turn %d", en.End)
 		} else if en.Status == game.InForce {

@@ -58,19 +58,19 @@ func TurnOf(v *game.View) Turn {
 }
 
 // Recorder builds an Input from one viewer's views, taken after every
-// command of a game: a saved log replayed command by command, or a
-// client that sees every update. It keeps the first view as the start,
-// a turn record at each report, and every event and deal the views show.
+// command of a game: a saved log replayed command by command through
+// game.Apply. It keeps the first view as the start, a turn record at
+// each report, every deal the views show and every event they may see.
 type Recorder struct {
-	in       Input
-	started  bool
-	newsTurn int // the turn whose news was last read
-	newsSeen int // how many of that turn's events have been kept
-	deals    map[int]int
+	in      Input
+	started bool
+	deals   map[int]int
 }
 
-// Observe takes the next view.
-func (r *Recorder) Observe(v *game.View) {
+// Observe takes the view after a command, with the events the command
+// caused (as game.Apply returns them); those the viewer may not see are
+// left out. The first view, before the game starts, comes with none.
+func (r *Recorder) Observe(v *game.View, events []game.Event) {
 	if r.deals == nil {
 		r.deals = map[int]int{}
 	}
@@ -80,14 +80,11 @@ func (r *Recorder) Observe(v *game.View) {
 		start.Turn, start.Changes = 0, nil
 		r.in.Turns = append(r.in.Turns, start)
 	}
-	// A view holds its turn's news so far: what is past the part already
-	// kept is new.
-	if v.Turn != r.newsTurn {
-		r.newsTurn, r.newsSeen = v.Turn, 0
-	}
-	if len(v.News) > r.newsSeen {
-		r.in.News = append(r.in.News, v.News[r.newsSeen:]...)
-		r.newsSeen = len(v.News)
+	all := v.Viewer == game.Facilitator || v.Viewer == game.Omniscient
+	for k := range events {
+		if all || v.Viewer >= 0 && events[k].VisibleTo(v.Viewer) {
+			r.in.News = append(r.in.News, events[k])
+		}
 	}
 	for _, d := range v.Deals {
 		if k, ok := r.deals[d.ID]; ok {

@@ -40,7 +40,11 @@ func questions(in *Input, r *Report) []Question {
 		}
 		broken++
 		b := e.Breaches[0]
-		add("a breach", "%s broke “%s” in turn %d. What did it gain by it, and what did it cost in trust?", tag(b.Seat), e.Deal.Title, b.Turn)
+		when := fmt.Sprintf(" in turn %d", b.Turn)
+		if b.Turn == 0 {
+			when = ""
+		}
+		add("a breach", "%s broke “%s”%s. What did it gain by it, and what did it cost in trust?", tag(b.Seat), e.Deal.Title, when)
 	}
 	for k := range r.Ledger {
 		e := &r.Ledger[k]

@@ -80,7 +80,8 @@ type Entry struct {
 	Settled bool
 }
 
-// Breach is one breach of a deal.
+// Breach is one breach of a deal: who, in which turn (0 when not
+// known), and the index of the clause broken (-1 when not known).
 type Breach struct {
 	Seat, Turn, Clause int
 }
@@ -217,9 +218,16 @@ func (r *Report) ledger(in *Input) {
 	}
 	for _, d := range in.Deals {
 		e := Entry{Deal: d, Proposed: d.Proposed, Start: d.Start, End: d.End, Status: d.Status, Breaches: breaches[d.ID]}
+		// A breacher the news did not tell of (a journal that began late)
+		// is still named, with its turn unknown.
+		for _, s := range d.Breachers.Seats() {
+			if !slices.Contains(e.BrokenBy(), s) {
+				e.Breaches = append(e.Breaches, Breach{Seat: s, Clause: -1})
+			}
+		}
 		if d.Start > 0 {
 			last := min(d.End, end)
-			if len(e.Breaches) > 0 {
+			if len(e.Breaches) > 0 && e.Breaches[0].Turn > 0 {
 				last = min(last, e.Breaches[0].Turn-1)
 			}
 			e.Kept = max(0, last-d.Start+1)
