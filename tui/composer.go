@@ -484,7 +484,7 @@ func (c *composerModel) View() string {
 		}
 		item := box + " " + ps.Tag(i)
 		if s.row == rowParties && k == s.partyCur {
-			item = st.Selected.Render(item)
+			item = st.Selected.Render("▸" + item)
 		} else {
 			item = st.Seat(i).Render(item)
 		}

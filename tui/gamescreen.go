@@ -468,7 +468,13 @@ func (g *gameModel) View() string {
 	case w >= 160:
 		// The world over the news on the left, the phase panel on the
 		// right at full height.
-		lw := max(w*55/100, min(w-60, lipgloss.Width(strings.SplitN(top, "\n", 2)[0])))
+		// The world as wide as its table wants, the rest to the phase
+		// panel.
+		natural := 44
+		if !isPayoff(v.Scenario) {
+			natural = worldColumns(e.u, w).totalWidth + 4
+		}
+		lw := max(w*45/100, min(w-70, natural))
 		top, topH = g.topPanel(lw, sel)
 		newsH := h - topH
 		left := stack(top, st.panel("News", newsBody(e, items, lw-4, newsH-2, newsSel), lw, newsH, g.focus == focusNews))
@@ -597,11 +603,15 @@ func (g *gameModel) phaseContent(w int, ticker string, compact bool) (lines []st
 		if g.askRuns {
 			foot = append(foot, st.Accent.Render(g.repeatPrompt())+g.repeat.View())
 		}
-		ready := st.Warn.Render("○ not done negotiating") + st.Subtle.Render(" · r when you are")
+		ready := st.Warn.Render("○ not done negotiating") + st.Subtle.Render(" · press r when you are")
 		if v.Seats[me].Ready {
 			ready = st.Good.Render("● done negotiating") + st.Subtle.Render(" · r takes it back")
 		}
-		foot = append(foot, ready+"   "+waiting(e))
+		if wait := waiting(e); lenCells(ready)+3+lenCells(wait) <= w {
+			foot = append(foot, ready+"   "+wait)
+		} else {
+			foot = append(foot, ready, wait)
+		}
 		if t := settlementLine(v.Scenario, w, compact); t != "" {
 			foot = append(foot, st.Subtle.Render(t))
 		}

@@ -111,6 +111,10 @@ var screens = []struct {
 		}
 		h.key("down", "right")
 	}},
+	{"orders-phase", func(h *harness) {
+		h.start(tutorialSpec(h.t, "us"))
+		h.key("enter", "x", "r", "r", "esc")
+	}},
 	{"report", func(h *harness) {
 		h.start(tutorialSpec(h.t, "us"))
 		h.key("enter", "a", "r", "r", "left", "enter")
@@ -146,7 +150,11 @@ var screens = []struct {
 	{"hot-seat-first-privacy", func(h *harness) { h.start(tutorialSpec(h.t, "us", "eu")) }},
 	{"hot-seat-privacy", func(h *harness) {
 		h.start(tutorialSpec(h.t, "us", "eu"))
-		h.key("enter", "enter", "r")
+		h.key("enter", "enter")
+		for i := 0; h.m.env.view().Owes(0).Answer && i < 5; i++ {
+			h.key("x")
+		}
+		h.key("r")
 	}},
 	{"clock-last-minute", func(h *harness) {
 		h.start(soloSpec(h.t, "rare-earth-card", "us"))

@@ -142,7 +142,13 @@ func (h *harness) run(cmd tea.Cmd) {
 		return
 	}
 	msg := cmd()
-	if _, ok := msg.(tea.QuitMsg); ok {
+	switch msg := msg.(type) {
+	case tea.QuitMsg:
+		return
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
 		return
 	}
 	h.m.Update(msg)
