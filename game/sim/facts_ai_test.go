@@ -11,7 +11,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/game/sim"
 )
 
-// The stylized facts of GAME.md §6 that need AI seats: 7 (breaches cost
+// The stylized facts of docs/facts.md that need AI seats: 7 (breaches cost
 // acceptance) and 8 (balance). Like the others, a failure is a model,
 // scenario or AI bug, not a test to loosen.
 

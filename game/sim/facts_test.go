@@ -12,7 +12,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/game/sim"
 )
 
-// The stylized facts of GAME.md §6 that the default scenario's
+// The stylized facts (docs/facts.md) that the default scenario's
 // calibration must reproduce, each over factSeeds seeds and played with
 // the shipped playbooks. A fact that fails is a model or calibration bug,
 // not a test to loosen.
