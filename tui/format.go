@@ -35,19 +35,6 @@ func fmtInd(v *game.View, ind game.Indicator, x float64) string {
 	return s.Format(x)
 }
 
-// arrow is a trend: ↑, ↓ or a space, for changes that show at the
-// indicator's own precision.
-func arrow(delta float64) string {
-	switch {
-	case delta >= 0.05:
-		return "↑"
-	case delta <= -0.05:
-		return "↓"
-	}
-	return " "
-}
-
-// partiesText lists a deal's parties, the proposer first: "PRC → US, EU".
 func partiesText(v *game.View, d *game.Deal) string {
 	var others []string
 	for _, p := range d.Parties.Seats() {

@@ -99,31 +99,40 @@ func (h *harness) settle() {
 	deadline := time.After(10 * time.Second)
 	for _, seat := range s.humans {
 		ch := s.seats[seat].Updates()
+		var u table.Update
+		select {
+		case u = <-ch:
+		case <-deadline:
+			h.t.Fatal("the table did not settle")
+		}
 		for {
-			var u table.Update
+			h.m.Update(updateMsg{gen: s.gen, seat: seat, u: u, ok: true})
+			// Settled, and as the table stands: the same command applied
+			// and the same clock (a briefing read starts it without a
+			// command).
+			if seq, clock := h.tableNow(); settled(&u) && u.View.Seq == seq && u.Deadline.Equal(clock) {
+				break
+			}
 			select {
 			case u = <-ch:
 			case <-deadline:
 				h.t.Fatal("the table did not settle")
 			}
-			h.m.Update(updateMsg{gen: s.gen, seat: seat, u: u, ok: true})
-			if settled(&u) && u.View.Seq == h.seq() {
-				break
-			}
 		}
 	}
 }
 
-// seq asks the table for its present sequence number through a fresh
-// spectator: the harness must not race the table for it.
-func (h *harness) seq() int {
+// tableNow asks the table for its present sequence number and clock
+// through a fresh spectator: the harness must not race the table for
+// them.
+func (h *harness) tableNow() (int, time.Time) {
 	sp, err := h.m.env.sess.table.Join(game.Spectator)
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	defer sp.Leave()
 	u := <-sp.Updates()
-	return u.View.Seq
+	return u.View.Seq, u.Deadline
 }
 
 // key presses keys: names like "enter", "up", or single characters.

@@ -79,12 +79,6 @@ func (in *inboxModel) selected() *game.Deal {
 
 func (in *inboxModel) move(d int) { in.sel = max(0, min(len(in.ids)-1, in.sel+d)) }
 
-// keys are the inbox's own bindings.
-func (in *inboxModel) keys() []key.Binding {
-	k := &in.env.keys
-	return []key.Binding{k.Accept, k.Reject, k.Counter, k.NewDeal, k.Withdraw, k.Message}
-}
-
 // update answers or withdraws the selected deal.
 func (in *inboxModel) update(msg tea.KeyPressMsg) action {
 	k := &in.env.keys
