@@ -491,3 +491,25 @@ func TestFixSettlementInbox(t *testing.T) {
 		t.Fatalf("accepting a settlement does not ask first: %+v", a)
 	}
 }
+
+// Item 19: the glossary has the words a newcomer meets, from the
+// scenario's own descriptions.
+func TestFixGlossary(t *testing.T) {
+	spec := soloSpec(t, "rare-earth-card", "us")
+	ps := spec.Scenario.Public()
+	var all []string
+	for _, tm := range glossary(ps) {
+		all = append(all, tm.name+": "+tm.text)
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"Political capital (capital):", "Allied resolve (resolve):", "Rare-earth coverage (cover):",
+		"Trust:", "advanced-node", "general 0.9", "Settlement:", "you→"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the glossary lacks %q:\n%s", want, text)
+		}
+	}
+	h := newHarness(t, 100, 40)
+	h.start(spec)
+	h.key("enter", "?")
+	mustContain(t, ansi.Strip(h.m.helpBody(90)), "Glossary", "Political capital")
+}
