@@ -462,7 +462,6 @@ func (g *gameModel) View() string {
 		newsSel = min(g.newsSel, max(0, len(items)-1))
 		g.newsSel = newsSel
 	}
-	top, topH := g.topPanel(w, sel)
 	var body string
 	switch {
 	case w >= 160:
@@ -475,12 +474,13 @@ func (g *gameModel) View() string {
 			natural = worldColumns(e.u, w).totalWidth + 4
 		}
 		lw := max(w*45/100, min(w-70, natural))
-		top, topH = g.topPanel(lw, sel)
+		top, topH := g.topPanel(lw, sel)
 		newsH := h - topH
 		left := stack(top, st.panel("News", newsBody(e, items, lw-4, newsH-2, newsSel), lw, newsH, g.focus == focusNews))
 		phase := st.panel(g.phaseTitle(), g.phaseBody(w-lw-4, h-2, ""), w-lw, h, g.focus == focusPhase)
 		body = sideBySide(left, phase)
 	default:
+		top, topH := g.topPanel(w, sel)
 		rest := h - topH
 		need := g.phaseNeed(w-4, rest < 16)
 		if g.why {

@@ -186,7 +186,12 @@ func worldBody(e *env, w, sel int) string {
 				a = arrowFor(ps.Indicator(c), d)
 			}
 			cell := " " + padLeft(fmtInd(v, c, x), l.widths[k]) + " " + a
-			line += st.Change(d, better(v, c)).Render(cell)
+			if a != " " {
+				// Only a change worth an arrow is coloured: drawing a
+				// style costs more than the rest of the row.
+				cell = st.Change(d, better(v, c)).Render(cell)
+			}
+			line += cell
 		}
 		if l.trust {
 			mine, theirs := "—", "—"
