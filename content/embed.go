@@ -2,22 +2,31 @@ package content
 
 import (
 	"embed"
-	"errors"
-	"fmt"
-	"io/fs"
-	"path"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// The shipped scenarios are compiled into the binary, so that a classroom
-// copy runs with nothing but the executable.
-//
 //go:embed scenarios/*.yaml
-var shippedFS embed.FS
+var scenarioFS embed.FS
+
+var scenarioLib = &library[game.Scenario]{kind: "scenario", dir: "scenarios", fsys: scenarioFS, load: Load}
+
+// ScenarioNames lists the shipped scenarios by id, sorted.
+func ScenarioNames() []string { return scenarioLib.names() }
+
+// Get loads the shipped scenario with the given id. Each call returns a
+// new Scenario, so a caller may not change another's.
+func Get(id string) (*game.Scenario, error) { return scenarioLib.get(id) }
+
+// Resolve loads a scenario named on a command line: a shipped id when
+// there is one by that name, otherwise a file path.
+func Resolve(idOrPath string) (*game.Scenario, error) { return scenarioLib.resolve(idOrPath, Get) }
+
+// ScenarioSource returns the YAML of a shipped scenario, for a copy to
+// edit.
+func ScenarioSource(id string) ([]byte, error) { return scenarioLib.source(id) }
 
 // An Entry describes one shipped scenario for a list or a menu.
 type Entry struct {
@@ -38,7 +47,7 @@ func Shipped() []Entry {
 
 var shippedEntries = sync.OnceValue(func() []Entry {
 	var out []Entry
-	for _, id := range shippedIDs() {
+	for _, id := range ScenarioNames() {
 		e := Entry{ID: id}
 		sc, err := Get(id)
 		if err != nil {
@@ -53,42 +62,3 @@ var shippedEntries = sync.OnceValue(func() []Entry {
 	}
 	return out
 })
-
-func shippedIDs() []string { return yamlNames(shippedFS, "scenarios") }
-
-// yamlNames lists the YAML files of an embedded folder by name, without
-// the extension, sorted.
-func yamlNames(fsys fs.FS, dir string) []string {
-	files, _ := fs.Glob(fsys, dir+"/*.yaml")
-	names := make([]string, 0, len(files))
-	for _, f := range files {
-		names = append(names, strings.TrimSuffix(path.Base(f), ".yaml"))
-	}
-	slices.Sort(names)
-	return names
-}
-
-// Get loads the shipped scenario with the given id. Each call returns a
-// new Scenario, so a caller may not change another's.
-func Get(id string) (*game.Scenario, error) {
-	if !slices.Contains(shippedIDs(), id) {
-		return nil, fmt.Errorf("no shipped scenario %q (shipped: %s)", id, strings.Join(shippedIDs(), ", "))
-	}
-	if sc, ok := compiled(id); ok {
-		return sc, nil
-	}
-	return ShippedYAML(id)
-}
-
-// Resolve loads a scenario named on a command line: a shipped id when
-// there is one by that name, otherwise a file path.
-func Resolve(idOrPath string) (*game.Scenario, error) {
-	if slices.Contains(shippedIDs(), idOrPath) {
-		return Get(idOrPath)
-	}
-	sc, err := LoadFile(idOrPath)
-	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(idOrPath, `/\.`) {
-		return nil, fmt.Errorf("no shipped scenario and no file named %q (shipped: %s)", idOrPath, strings.Join(shippedIDs(), ", "))
-	}
-	return sc, err
-}

@@ -7,19 +7,26 @@ import (
 	"sync"
 )
 
-// fieldCache maps a struct type to its fields by YAML name. The scenario
-// types are few and fixed, so the cache never grows past a dozen entries.
-var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
+// field is one struct field as the YAML decoder sees it.
+type field struct {
+	typ   reflect.Type
+	index []int // for reflect.Value.FieldByIndex, through inlined structs
+}
 
-// fieldsOf lists the YAML names of struct type t with the type of each
-// field, following the decoder's rules: the name is the yaml tag's first
-// part, "-" hides a field, unexported fields are not decoded, and an
+// fieldCache maps a struct type to its fields by YAML name. The content
+// types are few and fixed, so the cache never grows past a few dozen
+// entries.
+var fieldCache sync.Map // reflect.Type -> map[string]field
+
+// fieldsOf lists the YAML names of struct type t with each field's type
+// and index, following the decoder's rules: the name is the yaml tag's
+// first part, "-" hides a field, unexported fields are not decoded, and an
 // ",inline" or untagged embedded struct lends its fields to the outer one.
-func fieldsOf(t reflect.Type) map[string]reflect.Type {
+func fieldsOf(t reflect.Type) map[string]field {
 	if f, ok := fieldCache.Load(t); ok {
-		return f.(map[string]reflect.Type)
+		return f.(map[string]field)
 	}
-	out := map[string]reflect.Type{}
+	out := map[string]field{}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		tag := sf.Tag.Get("yaml")
@@ -27,14 +34,10 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 		if name == "-" {
 			continue
 		}
-		ft := sf.Type
-		for ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
 		inline := slices.Contains(strings.Split(opts, ","), "inline") || sf.Anonymous && name == ""
-		if inline && ft.Kind() == reflect.Struct {
-			for k, v := range fieldsOf(ft) {
-				out[k] = v
+		if inline && sf.Type.Kind() == reflect.Struct {
+			for k, f := range fieldsOf(sf.Type) {
+				out[k] = field{f.typ, append([]int{i}, f.index...)}
 			}
 			continue
 		}
@@ -44,7 +47,7 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 		if name == "" {
 			name = strings.ToLower(sf.Name)
 		}
-		out[name] = sf.Type
+		out[name] = field{sf.Type, []int{i}}
 	}
 	fieldCache.Store(t, out)
 	return out
@@ -52,9 +55,12 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 
 // suggest proposes the known field closest to a misspelt one, since most
 // unknown fields are typos ("turn-month", "setter").
-func suggest(name string, fields map[string]reflect.Type) string {
+func suggest[V any](name string, fields map[string]V) string {
 	best, bestD := "", len(name)/3+2
 	for f := range fields {
+		if len(f)-len(name) >= bestD || len(name)-len(f) >= bestD {
+			continue // too far apart in length to be a typo
+		}
 		if d := distance(name, f); d < bestD || d == bestD && best != "" && f < best {
 			best, bestD = f, d
 		}
@@ -70,9 +76,8 @@ func distance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return max(len(a), len(b)) // not a typo of a field name
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
+	var prev, cur [65]int
+	for j := range len(b) + 1 {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {

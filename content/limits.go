@@ -1,49 +1,48 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml/ast"
+	"go.yaml.in/yaml/v4"
 )
 
 // Limits on what the loader accepts. A scenario is a few hundred lines;
 // these only stop a broken or hostile file from exhausting memory or time
-// before its mistakes can be reported.
+// before its mistakes can be reported. The YAML parser's work grows
+// linearly with the file, so the size limit bounds it: the worst 1 MiB
+// file costs a fraction of a second.
 const (
-	// MaxFileSize is the largest scenario file the loader reads: ten times
-	// the largest shipped scenario. goccy's parser also slows down
-	// quadratically with the keys of one mapping (100,000 keys take about a
-	// minute), so the limit is kept low enough that a hostile file costs
-	// seconds, not minutes.
+	// MaxFileSize is the largest content file the loaders read: ten times
+	// the largest shipped scenario.
 	MaxFileSize = 1 << 20
-	// maxFlowDepth bounds the nesting of [ ] and { }: goccy's parser takes
-	// time quadratic in nesting depth and recurses once per level, so a
-	// file of a million brackets would run for hours or out of memory.
+	// maxFlowDepth bounds the nesting of [ ] and { }, and maxIndent a
+	// line's leading spaces and "- " markers, which is how block YAML
+	// nests ("- - - - x"): the walk recurses once per level, and no
+	// content file needs more.
 	maxFlowDepth = 64
-	// maxKeys bounds the "key:" pairs of a file (counted loosely, text
-	// included): goccy's parser slows down quadratically with the keys of
-	// one mapping, and 20,000 keys still parse in about three seconds. The
-	// default scenario has about 1,400.
-	maxKeys = 20000
-	// maxIndent bounds a line's leading spaces and "- " markers, which is
-	// how block YAML nests ("- - - - x"), for the same reason.
-	maxIndent = 256
+	maxIndent    = 256
 	// maxAliasNodes bounds how many values aliases may add to a document
-	// (the "billion laughs": aliases of lists of aliases), since Validate
-	// and the game walk the expanded scenario.
-	maxAliasNodes = 1_000_000
+	// (the "billion laughs": aliases of lists of aliases), and
+	// maxExpandedText the bytes of text, counted expanded (one long text
+	// aliased a thousand times): the walk, the checks and the game work
+	// on the expanded document.
+	maxAliasNodes   = 1_000_000
+	maxExpandedText = 4 * MaxFileSize
 )
 
+// bom is the UTF-8 byte-order mark some editors write at the start of a
+// file. The parser skips it; positions count from after it.
+const bom = "\ufeff"
+
 // precheck finds what must be refused before the YAML parser sees the
-// file: invalid UTF-8 and nesting the parser cannot handle in reasonable
-// time. It is a cautious byte scan, not a YAML reader: it skips comments
-// and quoted text, and otherwise counts brackets wherever they appear, so
-// it may overestimate nesting but never underestimates it.
+// file: invalid UTF-8 and nesting deeper than a content file needs. It
+// is a cautious byte scan, not a YAML reader: it skips comments and quoted
+// text, and otherwise counts brackets wherever they appear, so it may
+// overestimate nesting but never underestimates it.
 func precheck(data []byte) []Problem {
-	if n := bytes.Count(data, []byte(": ")) + bytes.Count(data, []byte(":\n")); n > maxKeys {
-		return []Problem{{Msg: fmt.Sprintf("the file has about %d keys, more than the %d a scenario may have", n, maxKeys)}}
+	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
+		data = data[len(bom):]
 	}
 	if !utf8.Valid(data) {
 		line, col := 1, 1
@@ -121,44 +120,53 @@ func advance(line, col int, r rune) (int, int) {
 	return line, col + 1
 }
 
-// aliasGrowth counts the values the document's aliases add when
-// expanded, saturating far above any limit. Each anchor's expanded size is
-// computed once, so the count stays linear in the file however the
-// aliases nest.
-func aliasGrowth(body ast.Node) int {
-	s := sizer{anchors: map[string]ast.Node{}, memo: map[ast.Node]int{}, busy: map[ast.Node]bool{}}
-	return s.size(body, true) - s.size(body, false)
+// expansion refuses a document whose aliases would expand it beyond the
+// limits, in values or in bytes of text. Each alias target's expanded
+// size is computed once, so the count stays linear in the file however
+// the aliases nest.
+func expansion(body *yaml.Node, kind string) []Problem {
+	s := sizer{memo: map[*yaml.Node]size{}, busy: map[*yaml.Node]bool{}}
+	expanded := s.size(body, true)
+	if !s.aliases {
+		return nil // nothing expands, and the file is within its size
+	}
+	plain := s.size(body, false)
+	switch {
+	case expanded.values-plain.values > maxAliasNodes:
+		return []Problem{{Msg: fmt.Sprintf("aliases expand the %s to more than %d values", kind, maxAliasNodes)}}
+	case expanded.text > maxExpandedText:
+		return []Problem{{Msg: fmt.Sprintf("aliases expand the %s to more than %d MiB of text", kind, maxExpandedText>>20)}}
+	}
+	return nil
+}
+
+type size struct{ values, text int }
+
+func (a size) plus(b size) size {
+	return size{min(a.values+b.values, sizeCap), min(a.text+b.text, sizeCap)}
 }
 
 type sizer struct {
-	anchors map[string]ast.Node
-	memo    map[ast.Node]int // expanded size of alias targets
-	busy    map[ast.Node]bool
+	memo    map[*yaml.Node]size // expanded size of alias targets
+	busy    map[*yaml.Node]bool
+	aliases bool // an alias was met
 }
 
 const sizeCap = 1 << 50
 
-// size counts the values in n, following aliases when expand is set. An
-// alias inside the value it refers to counts as nothing (the walk reports
-// it).
-func (s *sizer) size(n ast.Node, expand bool) int {
-	switch v := n.(type) {
-	case nil:
-		return 0
-	case *ast.AnchorNode:
-		if v.Name != nil && v.Name.GetToken() != nil {
-			s.anchors[v.Name.GetToken().Value] = v.Value
-		}
-		return s.size(v.Value, expand)
-	case *ast.TagNode:
-		return s.size(v.Value, expand)
-	case *ast.AliasNode:
-		if !expand || v.Value == nil || v.Value.GetToken() == nil {
-			return 1
-		}
-		target := s.anchors[v.Value.GetToken().Value]
-		if target == nil || s.busy[target] {
-			return 1
+// size counts the values and the bytes of text in n, following aliases
+// when expand is set. An alias inside the value it refers to counts as
+// one value (the walk reports it).
+func (s *sizer) size(n *yaml.Node, expand bool) size {
+	if n == nil {
+		return size{}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		s.aliases = true
+		target := n.Alias
+		if !expand || target == nil || s.busy[target] {
+			return size{1, len(n.Value)}
 		}
 		if m, ok := s.memo[target]; ok {
 			return m
@@ -168,20 +176,12 @@ func (s *sizer) size(n ast.Node, expand bool) int {
 		delete(s.busy, target)
 		s.memo[target] = m
 		return m
-	case *ast.MappingValueNode:
-		return min(s.size(v.Key, expand)+s.size(v.Value, expand), sizeCap)
-	case *ast.MappingNode:
-		total := 1
-		for _, kv := range v.Values {
-			total = min(total+s.size(kv, expand), sizeCap)
-		}
-		return total
-	case *ast.SequenceNode:
-		total := 1
-		for _, e := range v.Values {
-			total = min(total+s.size(e, expand), sizeCap)
-		}
-		return total
+	case yaml.ScalarNode:
+		return size{1, len(n.Value)}
 	}
-	return 1
+	total := size{1, 0}
+	for _, c := range n.Content {
+		total = total.plus(s.size(c, expand))
+	}
+	return total
 }

@@ -2,19 +2,16 @@ package content
 
 import (
 	"embed"
-	"errors"
 	"fmt"
-	"io/fs"
-	"slices"
-	"strings"
+	"reflect"
 
-	"github.com/goccy/go-yaml/ast"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 )
 
-// The shipped playbooks, compiled into the binary like the scenarios.
+// The shipped playbooks.
 //
 //go:embed playbooks/*.yaml
 var playbookFS embed.FS
@@ -25,12 +22,12 @@ var playbookFS embed.FS
 type PlaybookFile struct {
 	File     string // the name problems use: the path given, or playbooks/NAME.yaml
 	Playbook ai.Playbook
-	pos      map[string][2]int
+	pos      positions
 }
 
-// maxAliasVisits bounds the nodes a playbook's walk visits, aliases
-// expanded: a playbook is a few dozen lines.
-const maxAliasVisits = 100_000
+var playbooks = &kind[playbookDoc, ai.Playbook]{name: "playbook", needs: "a name", finish: (*playbookDoc).playbook}
+
+var playbookLib = &library[PlaybookFile]{kind: "playbook", dir: "playbooks", fsys: playbookFS, load: LoadPlaybook}
 
 // LoadPlaybook reads a playbook from YAML and checks what can be checked
 // without a scenario. name is the file name problems use. On any mistake
@@ -39,67 +36,33 @@ func LoadPlaybook(name string, data []byte) (*PlaybookFile, error) {
 	if name == "" {
 		name = "playbook"
 	}
-	f, probs := loadPlaybook(data)
+	pb, pos, probs, more := playbooks.load(data)
 	if len(probs) > 0 {
-		return nil, newError(name, probs)
+		return nil, newError(name, probs, more)
 	}
-	f.File = name
-	return f, nil
+	return &PlaybookFile{File: name, Playbook: *pb, pos: pos}, nil
 }
 
-func loadPlaybook(data []byte) (*PlaybookFile, []Problem) {
-	if len(data) > MaxFileSize {
-		return nil, []Problem{{Msg: fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20)}}
-	}
-	if probs := precheck(data); len(probs) > 0 {
-		return nil, probs
-	}
-	file, probs := parse(data)
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	body, probs := singleDocument(file, "playbook")
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	w := &pbWalker{pos: map[string][2]int{}, anchors: map[string]ast.Node{}, budget: maxAliasVisits}
-	f := &PlaybookFile{Playbook: w.playbook(body), pos: w.pos}
-	probs = w.probs
-	if !w.mismatch {
-		probs = append(probs, f.place(f.Playbook.Validate())...)
-	}
-	return f, probs
+// LoadPlaybookFile reads and loads the playbook file at p. A file that
+// cannot be read is a plain error (wrapping the os error); a file with
+// mistakes is a *Error.
+func LoadPlaybookFile(p string) (*PlaybookFile, error) { return playbookLib.loadFile(p) }
+
+// PlaybookNames lists the shipped playbooks' names, sorted.
+func PlaybookNames() []string { return playbookLib.names() }
+
+// GetPlaybook loads the shipped playbook with the given name.
+func GetPlaybook(name string) (*PlaybookFile, error) { return playbookLib.get(name) }
+
+// ResolvePlaybook loads a playbook named on a command line: a shipped
+// name when there is one by that name, otherwise a file path.
+func ResolvePlaybook(nameOrPath string) (*PlaybookFile, error) {
+	return playbookLib.resolve(nameOrPath, GetPlaybook)
 }
 
-// singleDocument returns the one document a playbook or personality file
-// holds; kind names the file in the messages.
-func singleDocument(file *ast.File, kind string) (ast.Node, []Problem) {
-	var docs []*ast.DocumentNode
-	for _, d := range file.Docs {
-		if d != nil && d.Body != nil && d.Body.Type() != ast.CommentType && d.Body.Type() != ast.CommentGroupType && d.Body.Type() != ast.DirectiveType {
-			docs = append(docs, d)
-		}
-	}
-	switch {
-	case len(docs) == 0 || len(docs) == 1 && docs[0].Body.Type() == ast.NullType:
-		return nil, []Problem{{Msg: "the file is empty: a " + kind + " needs at least a name"}}
-	case len(docs) > 1:
-		line, _ := nodePos(docs[1].Body)
-		return nil, []Problem{{Line: max(line, 1), Col: 1, Msg: fmt.Sprintf("a %s file holds one YAML document, not %d (remove the --- line)", kind, len(docs))}}
-	}
-	return docs[0].Body, nil
-}
-
-// place turns field errors into problems at the fields' positions.
-func (f *PlaybookFile) place(errs []game.FieldError) []Problem {
-	w := pbWalker{pos: f.pos}
-	var out []Problem
-	for _, fe := range errs {
-		line, col := w.at(fe.Path)
-		out = append(out, Problem{Line: line, Col: col, Path: fe.Path, Msg: fe.Msg})
-	}
-	return out
-}
+// PlaybookSource returns the YAML of a shipped playbook, for a copy to
+// edit.
+func PlaybookSource(name string) ([]byte, error) { return playbookLib.source(name) }
 
 // Player checks the playbook against the scenario and the seat it is to
 // play and returns a constructor of its player, which the results call
@@ -107,20 +70,9 @@ func (f *PlaybookFile) place(errs []game.FieldError) []Problem {
 func (f *PlaybookFile) Player(sc *game.Scenario, seat, name string) (func() ai.Player, error) {
 	newPlayer, errs := f.Playbook.Compile(sc.Public(), seat, name)
 	if len(errs) > 0 {
-		return nil, newError(f.File, f.place(errs))
+		return nil, newError(f.File, f.pos.place(errs, nil), 0)
 	}
 	return newPlayer, nil
-}
-
-// LoadPlaybookFile reads and loads the playbook file at path. A file that
-// cannot be read is a plain error (wrapping the os error); a file with
-// mistakes is a *Error.
-func LoadPlaybookFile(p string) (*PlaybookFile, error) {
-	data, err := readFile(p, "playbook")
-	if err != nil {
-		return nil, err
-	}
-	return LoadPlaybook(p, data)
 }
 
 // PlaybookEntry describes one shipped playbook for a list.
@@ -134,7 +86,7 @@ type PlaybookEntry struct {
 // ShippedPlaybooks lists the shipped playbooks, sorted by name.
 func ShippedPlaybooks() []PlaybookEntry {
 	var out []PlaybookEntry
-	for _, n := range shippedPlaybookNames() {
+	for _, n := range PlaybookNames() {
 		e := PlaybookEntry{Name: n}
 		if f, err := GetPlaybook(n); err != nil {
 			e.Err = err
@@ -146,34 +98,157 @@ func ShippedPlaybooks() []PlaybookEntry {
 	return out
 }
 
-// ShippedPlaybookNames lists the shipped playbooks' names, sorted,
-// without loading them.
-func ShippedPlaybookNames() []string { return shippedPlaybookNames() }
-
-func shippedPlaybookNames() []string { return yamlNames(playbookFS, "playbooks") }
-
-// GetPlaybook loads the shipped playbook with the given name.
-func GetPlaybook(name string) (*PlaybookFile, error) {
-	if !slices.Contains(shippedPlaybookNames(), name) {
-		return nil, fmt.Errorf("no shipped playbook %q (shipped: %s)", name, strings.Join(shippedPlaybookNames(), ", "))
-	}
-	file := "playbooks/" + name + ".yaml"
-	data, err := playbookFS.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	return LoadPlaybook(file, data)
+// playbookDoc is a playbook as its YAML is written. The format has fields
+// that take one value or a list (towards: us, or towards: [eu, japan]),
+// and answers that are a word or a list of rules, each rule one of
+// accept-if, reject-if or otherwise; the doc says so to the walk, and
+// playbook turns it into an ai.Playbook.
+type playbookDoc struct {
+	Name        string     `yaml:"name"`
+	Description string     `yaml:"description"`
+	Scenario    string     `yaml:"scenario"`
+	Seat        string     `yaml:"seat"`
+	Orders      []orderDoc `yaml:"orders"`
+	Answers     answersDoc `yaml:"answers"`
 }
 
-// ResolvePlaybook loads a playbook named on a command line: a shipped
-// name when there is one by that name, otherwise a file path.
-func ResolvePlaybook(nameOrPath string) (*PlaybookFile, error) {
-	if slices.Contains(shippedPlaybookNames(), nameOrPath) {
-		return GetPlaybook(nameOrPath)
+var playbookDocType = reflect.TypeFor[playbookDoc]()
+
+type orderDoc struct {
+	From  int          `yaml:"from"`
+	Until *int         `yaml:"until"`
+	Set   []settingDoc `yaml:"set"`
+}
+
+type settingDoc struct {
+	Lever   string            `yaml:"lever"`
+	Towards oneOrList[string] `yaml:"towards"`
+	Level   string            `yaml:"level"`
+}
+
+type answerDoc struct {
+	AcceptIf  given[filterDoc] `yaml:"accept-if"`
+	RejectIf  given[filterDoc] `yaml:"reject-if"`
+	Otherwise given[string]    `yaml:"otherwise"`
+}
+
+type filterDoc struct {
+	From        oneOrList[string] `yaml:"from"`
+	MaxClauses  *int              `yaml:"max-clauses"`
+	NotLever    oneOrList[string] `yaml:"not-lever"`
+	MinTrust    *float64          `yaml:"min-trust"`
+	MaxBreaches *int              `yaml:"max-breaches"`
+}
+
+// given is a field whose presence counts even when it is empty
+// (accept-if: with no condition accepts every proposal).
+type given[T any] struct {
+	Set bool
+	V   T
+}
+
+func (g *given[T]) readYAML(w *walker, n *yaml.Node, path string) {
+	g.Set = true
+	w.value(n, reflect.ValueOf(&g.V).Elem(), path, false)
+}
+
+// answersDoc is accept-all, reject-all or a list of rules.
+type answersDoc struct {
+	word  string
+	rules []answerDoc
+}
+
+func (a *answersDoc) readYAML(w *walker, n *yaml.Node, path string) {
+	switch {
+	case isNull(n):
+	case n.Kind == yaml.SequenceNode:
+		w.value(n, reflect.ValueOf(&a.rules).Elem(), path, false)
+	case n.Kind == yaml.ScalarNode && !tagged(n) && (n.Value == "accept-all" || n.Value == "reject-all"):
+		a.word = n.Value
+	default:
+		w.fail(n, path, "answers is accept-all, reject-all or a list of rules, not %s", found(n))
 	}
-	f, err := LoadPlaybookFile(nameOrPath)
-	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(nameOrPath, `/\.`) {
-		return nil, fmt.Errorf("no shipped playbook and no file named %q (shipped: %s)", nameOrPath, strings.Join(shippedPlaybookNames(), ", "))
+}
+
+// playbook turns the doc into an ai.Playbook and checks it: what the
+// format itself requires (answer rules, until), then the playbook's own
+// checks. Rule k of the answers is item k of the list, even when an item
+// is wrong, so that problems found later point at the right line.
+func (d *playbookDoc) playbook() (*ai.Playbook, []game.FieldError) {
+	var p game.Problems
+	pb := &ai.Playbook{Name: d.Name, Description: d.Description, Scenario: d.Scenario, Seat: d.Seat}
+	for k, o := range d.Orders {
+		path := fmt.Sprintf("$.orders[%d]", k)
+		r := ai.OrderRule{From: o.From}
+		if o.From > game.MaxTurns {
+			p.Add(path+".from", "a game has at most %d turns, not %d", game.MaxTurns, o.From)
+		}
+		switch {
+		case o.Until == nil:
+		case *o.Until == 0:
+			// 0 means "to the end" in ai.OrderRule; written out, it is
+			// a mistake.
+			p.Add(path+".until", "a rule's last turn is 1 or more; leave until out to run to the end")
+		case *o.Until > game.MaxTurns:
+			p.Add(path+".until", "a game has at most %d turns, not %d", game.MaxTurns, *o.Until)
+		default:
+			r.Until = *o.Until
+		}
+		for _, s := range o.Set {
+			r.Set = append(r.Set, ai.Setting{Lever: s.Lever, Towards: s.Towards, Level: s.Level})
+		}
+		pb.Orders = append(pb.Orders, r)
 	}
-	return f, err
+	always := func(answer game.Answer) ai.AnswerRule { return ai.AnswerRule{Answer: answer} }
+	switch d.Answers.word {
+	case "accept-all":
+		pb.Answers.Rules = append(pb.Answers.Rules, always(game.Accept))
+	case "reject-all":
+		pb.Answers.Rules = append(pb.Answers.Rules, always(game.Reject))
+	}
+	otherwise := -1
+	for i, a := range d.Answers.rules {
+		path := fmt.Sprintf("$.answers[%d]", i)
+		rule := always(game.Reject) // keeps rule k at item k when the item is wrong
+		n := 0
+		for _, part := range []struct {
+			name string
+			set  bool
+		}{{"accept-if", a.AcceptIf.Set}, {"reject-if", a.RejectIf.Set}, {"otherwise", a.Otherwise.Set}} {
+			if !part.set {
+				continue
+			}
+			if n++; n > 1 {
+				p.Add(path+"."+part.name, "a rule is one of accept-if, reject-if or otherwise, not several")
+			}
+		}
+		switch {
+		case n == 0:
+			p.Add(path, "a rule needs accept-if, reject-if or otherwise")
+		case a.AcceptIf.Set:
+			rule = ai.AnswerRule{Answer: game.Accept, If: a.AcceptIf.V.filter()}
+		case a.RejectIf.Set:
+			rule = ai.AnswerRule{Answer: game.Reject, If: a.RejectIf.V.filter()}
+		case otherwise >= 0:
+			p.Add(path+".otherwise", "otherwise is already given in rule %d", otherwise)
+		default:
+			otherwise = i
+			switch v := a.Otherwise.V; v {
+			case "accept":
+				rule = always(game.Accept)
+			case "reject":
+			default:
+				p.Add(path+".otherwise", "otherwise is accept or reject, not %q", v)
+			}
+		}
+		pb.Answers.Rules = append(pb.Answers.Rules, rule)
+	}
+	if otherwise >= 0 && otherwise < len(d.Answers.rules)-1 {
+		p.Add(fmt.Sprintf("$.answers[%d].otherwise", otherwise), "otherwise must be the last rule: it decides every proposal the rules before it leave")
+	}
+	return pb, append(p.List(), pb.Validate()...)
+}
+
+func (f filterDoc) filter() ai.DealFilter {
+	return ai.DealFilter{From: f.From, MaxClauses: f.MaxClauses, NotLever: f.NotLever, MinTrust: f.MinTrust, MaxBreaches: f.MaxBreaches}
 }

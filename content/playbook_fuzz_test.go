@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -72,20 +71,4 @@ func FuzzLoadPlaybook(f *testing.F) {
 			}
 		}
 	})
-}
-
-func checkProblems(t *testing.T, err error) {
-	t.Helper()
-	var ce *Error
-	if !errors.As(err, &ce) {
-		t.Fatalf("error %T is not a *content.Error: %v", err, err)
-	}
-	if len(ce.Problems) == 0 {
-		t.Fatal("an error without problems")
-	}
-	for _, p := range ce.Problems {
-		if p.Line < 0 || p.Line == 0 && p.Path != "" || p.Line > 0 && p.Col < 1 {
-			t.Fatalf("misplaced problem %+v", p)
-		}
-	}
 }

@@ -3,29 +3,22 @@ package content
 import (
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
+	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// locate finds the line and column of a field Validate complained about,
-// given its YAML path ("$.seats[2].start.tariff.prc"), with a goccy path
-// query. Where the query cannot reach the field (a map key holding dots or
-// quotes, a value that came through an alias or a merge key), seen, the
-// positions the walk recorded, places it. A field that is missing (a
-// required name left out) is placed at its nearest ancestor that exists:
-// the mapping it should have been in.
-func locate(file *ast.File, seen map[string][2]int, path string) (line, col int) {
+// positions is where each path of a file starts, as the walk recorded it:
+// a single value at itself, a list or mapping at the key that holds it, a
+// list item at the item.
+type positions map[string][2]int
+
+// at places a path at its own position or its nearest ancestor's. A field
+// that is missing (a required name left out) is so placed at the mapping
+// it should have been in, and a value that came through an alias or a
+// merge key at the place that uses it.
+func (ps positions) at(path string) (line, col int) {
 	for p := path; ; p = parentPath(p) {
-		if n := filter(file, p); n != nil {
-			if line, col := keyPos(file, p, n); line > 0 {
-				return line, col
-			}
-			if line, col := nodePos(n); line > 0 {
-				return line, col
-			}
-		}
-		if at, ok := seen[p]; ok {
-			return at[0], at[1]
+		if lc, ok := ps[p]; ok {
+			return lc[0], lc[1]
 		}
 		if p == "$" || p == "" {
 			return 1, 1
@@ -33,48 +26,40 @@ func locate(file *ast.File, seen map[string][2]int, path string) (line, col int)
 	}
 }
 
-// keyPos places a list or a mapping at the key that holds it: a problem
-// with "payoffs" reads better at "payoffs:" than at its first row. A single
-// value keeps its own position, which points at the value itself.
-func keyPos(file *ast.File, path string, n ast.Node) (int, int) {
-	if n.Type() != ast.MappingType && n.Type() != ast.SequenceType {
-		return 0, 0
+// place turns the field errors of a check of meaning into problems at
+// their fields. An error about a value the walk could not read (or about
+// what it holds, or the mapping it sits in) is left out: it would only
+// repeat the walk's own problem in other words ("turns must be between 1
+// and 1000, not 0" after "expected a whole number, found text").
+func (ps positions) place(errs []game.FieldError, failed map[string]bool) []Problem {
+	near := make(map[string]bool, len(failed))
+	for p := range failed {
+		near[parentPath(p)] = true
 	}
-	i := strings.LastIndexAny(path, ".[")
-	if i <= 0 || path[i] != '.' {
-		return 0, 0
-	}
-	parent, ok := filter(file, path[:i]).(*ast.MappingNode)
-	if !ok {
-		return 0, 0
-	}
-	for _, kv := range parent.Values {
-		if kv != nil && kv.Value == n {
-			return nodePos(kv.Key)
+	var out []Problem
+	for _, fe := range errs {
+		if near[fe.Path] || underFailed(fe.Path, failed) {
+			continue
 		}
+		line, col := ps.at(fe.Path)
+		out = append(out, Problem{Line: line, Col: col, Path: fe.Path, Msg: fe.Msg})
 	}
-	return 0, 0
+	return out
 }
 
-// filter runs a goccy YAML path query, returning nil for a path that does
-// not parse (a map key holding dots or brackets) or reaches nothing. The
-// query code is not written for hostile paths, so a panic in it counts as
-// not found rather than crashing the loader.
-func filter(file *ast.File, path string) (n ast.Node) {
-	defer func() {
-		if recover() != nil {
-			n = nil
+// underFailed reports whether path or one of its ancestors failed.
+func underFailed(path string, failed map[string]bool) bool {
+	if len(failed) == 0 {
+		return false
+	}
+	for p := path; ; p = parentPath(p) {
+		if failed[p] {
+			return true
 		}
-	}()
-	p, err := yaml.PathString(path)
-	if err != nil {
-		return nil
+		if p == "$" || p == "" {
+			return false
+		}
 	}
-	n, err = p.FilterFile(file)
-	if err != nil {
-		return nil
-	}
-	return n
 }
 
 // parentPath drops the last step of a path: "$.a.b[2]" -> "$.a.b" -> "$.a".

@@ -3,9 +3,9 @@ package game
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // maxBy bounds the name of the person who gives a command.
@@ -92,7 +92,7 @@ func (a *applier) check() error {
 	if c.Kind >= numCommandKinds {
 		return a.fail(ErrUnknownCommand, "")
 	}
-	if utf8.RuneCountInString(c.By) > maxBy || !utf8.ValidString(c.By) || strings.ContainsFunc(c.By, unicode.IsControl) {
+	if utf8.RuneCountInString(c.By) > maxBy || !safetext.Clean(c.By, false) {
 		return a.fail(ErrBadValue, "a player's name has at most %d characters and no control characters", maxBy)
 	}
 	if s.Phase == GameOver && c.Kind != CmdReveal {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 func (a *applier) pause() error {
@@ -49,6 +51,9 @@ func (a *applier) inject() error {
 	if title == "" || utf8.RuneCountInString(title) > maxMessage || !utf8.ValidString(title) {
 		return a.fail(ErrBadValue, "a custom event needs a title of at most %d characters", maxMessage)
 	}
+	if bad := safetext.Check(title, false); bad != nil {
+		return a.fail(ErrBadValue, "the event's title %v", bad)
+	}
 	// A custom event's effects are checked like a scenario's.
 	var p Problems
 	v := validator{sc: sc, ix: sc.ix, p: &p}
@@ -80,6 +85,9 @@ func (a *applier) override() error {
 	note := strings.TrimSpace(c.Text)
 	if note == "" || utf8.RuneCountInString(note) > maxMessage || !utf8.ValidString(note) {
 		return a.fail(ErrBadValue, "an override needs a note saying why")
+	}
+	if bad := safetext.Check(note, false); bad != nil {
+		return a.fail(ErrBadValue, "the note %v", bad)
 	}
 	if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) || spec.Clamp(c.Value) != c.Value || math.Abs(c.Value) > 1e6 {
 		return a.fail(ErrBadValue, "%g is outside the range of %s", c.Value, spec.Name)
@@ -117,6 +125,9 @@ func (a *applier) end() error {
 	}
 	if utf8.RuneCountInString(why) > maxMessage || !utf8.ValidString(why) {
 		return a.fail(ErrBadValue, "the reason may have at most %d characters", maxMessage)
+	}
+	if bad := safetext.Check(why, false); bad != nil {
+		return a.fail(ErrBadValue, "the reason %v", bad)
 	}
 	a.gameOver(why)
 	return nil

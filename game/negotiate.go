@@ -3,6 +3,8 @@ package game
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // Limits on what a proposal or a message may hold.
@@ -56,6 +58,14 @@ func (a *applier) buildDeal(p *Proposal, counterOf int) (Deal, error) {
 	}
 	if utf8.RuneCountInString(p.Note) > maxNote || !utf8.ValidString(p.Note) {
 		return Deal{}, a.fail(ErrBadDeal, "the note may have at most %d characters", maxNote)
+	}
+	// Text a player sends is shown on other players' screens: it may not
+	// carry terminal control sequences.
+	if bad := safetext.Check(title, false); bad != nil {
+		return Deal{}, a.fail(ErrBadDeal, "the title %v", bad)
+	}
+	if bad := safetext.Check(p.Note, true); bad != nil {
+		return Deal{}, a.fail(ErrBadDeal, "the note %v", bad)
 	}
 	if p.Duration < 1 || p.Duration > sc.Turns {
 		return Deal{}, a.fail(ErrBadDeal, "the duration must be between 1 and %d turns", sc.Turns)
@@ -254,6 +264,9 @@ func (a *applier) message() error {
 	text := strings.TrimSpace(a.cmd.Text)
 	if text == "" || utf8.RuneCountInString(text) > maxMessage || !utf8.ValidString(text) {
 		return a.fail(ErrBadMessage, "")
+	}
+	if bad := safetext.Check(text, true); bad != nil {
+		return a.fail(ErrBadMessage, "the message %v", bad)
 	}
 	var to SeatSet
 	for _, id := range a.cmd.To {

@@ -3,10 +3,15 @@ package game
 import (
 	"cmp"
 	"fmt"
+	"math"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // FieldError is one mistake in a scenario: the YAML path of the field
@@ -53,6 +58,7 @@ func (sc *Scenario) Validate() []FieldError {
 	sc.ix = ix
 	v.model()
 	sc.ix = nil
+	v.values()
 	if len(p.list) > 0 {
 		return p.list
 	}
@@ -86,8 +92,8 @@ func (v *validator) header() {
 	if strings.TrimSpace(sc.Title) == "" {
 		v.add("$.title", "is required")
 	}
-	if sc.Turns < 1 || sc.Turns > 1000 {
-		v.add("$.turns", "must be between 1 and 1000, not %d", sc.Turns)
+	if sc.Turns < 1 || sc.Turns > MaxTurns {
+		v.add("$.turns", "must be between 1 and %d, not %d", MaxTurns, sc.Turns)
 	}
 	if sc.TurnMonths < 1 || sc.TurnMonths > 120 {
 		v.add("$.turn-months", "must be between 1 and 120, not %d", sc.TurnMonths)
@@ -98,8 +104,8 @@ func (v *validator) header() {
 	if sc.Negotiation.Rounds < 0 || sc.Negotiation.Rounds > 100 {
 		v.add("$.negotiation.rounds", "must be between 0 and 100, not %d", sc.Negotiation.Rounds)
 	}
-	if sc.Negotiation.ClockSeconds < 0 {
-		v.add("$.negotiation.clock-seconds", "must not be negative")
+	if sc.Negotiation.ClockSeconds < 0 || sc.Negotiation.ClockSeconds > MaxClockSeconds {
+		v.add("$.negotiation.clock-seconds", "must be between 0 (no clock) and %d (a day), not %d", MaxClockSeconds, sc.Negotiation.ClockSeconds)
 	}
 	for name, x := range map[string]float64{
 		"breach-trust": sc.Rules.BreachTrust, "keep-trust": sc.Rules.KeepTrust,
@@ -513,8 +519,8 @@ func (v *validator) events() {
 		if e.Turn != 0 {
 			v.add(path+".turn", "a deck event has no turn: it is drawn at random")
 		}
-		if e.Weight <= 0 || e.Weight > 1e6 {
-			v.add(path+".weight", "must be positive, not %g", e.Weight)
+		if !(e.Weight > 0 && e.Weight <= MaxNumber) {
+			v.add(path+".weight", "must be more than 0 and at most %.0f, not %g", MaxNumber, e.Weight)
 		}
 		ix.deck[i] = v.event(path, e, ids)
 	}
@@ -543,6 +549,13 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 	fi := effectIndex{seat: -1, lever: -1, towards: -1, level: -1, trustWith: -1, add: f.Add}
 	if f.Set != nil {
 		fi.set, fi.hasSet = *f.Set, true
+	}
+	// Checked here as well as by values, for a facilitator's custom event.
+	if !(math.Abs(f.Add) <= MaxNumber) {
+		v.add(path+".add", "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, f.Add)
+	}
+	if f.Set != nil && !(math.Abs(*f.Set) <= MaxNumber) {
+		v.add(path+".set", "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, *f.Set)
 	}
 	kinds := 0
 	for _, set := range []bool{f.Indicator != "", f.World != "", f.Lever != "", f.TrustWith != ""} {
@@ -614,8 +627,8 @@ func (v *validator) end() {
 	if len(s.Parties) == 1 {
 		v.add("$.end.settlement.parties", "a settlement needs at least two parties")
 	}
-	if s.MinClauses < 0 {
-		v.add("$.end.settlement.min-clauses", "must not be negative")
+	if s.MinClauses < 0 || s.MinClauses > maxClauses {
+		v.add("$.end.settlement.min-clauses", "must be between 0 and %d (the most clauses a deal may have), not %d", maxClauses, s.MinClauses)
 	}
 }
 
@@ -671,5 +684,159 @@ func (v *validator) public() {
 		p := &ps.Seats[i]
 		p.ID, p.Name, p.Principal, p.Profile = s.ID, s.Name, s.Principal, s.Profile
 		p.Secrets = secretCount(s.Secret)
+	}
+}
+
+// MaxNumber bounds every number a scenario holds, in either direction.
+// The largest the shipped scenarios use is in the hundreds; the bound
+// leaves room for other units while keeping every sum and product the
+// models and the scoring make over a thousand turns far from overflow,
+// so that no valid file can make a score or an indicator infinite.
+const MaxNumber = 1e6
+
+// MaxTurns is the most turns a game may have.
+const MaxTurns = 1000
+
+// MaxClockSeconds is the longest negotiation clock: a day, the same bound
+// as a facilitator's clock command.
+const MaxClockSeconds = 86400
+
+// multilineText names the text fields, by type and YAML name, that may run
+// over several lines: briefings, summaries, help and event texts. Every
+// other text is one line, and no text may hold other control characters.
+var multilineText = map[reflect.Type][]string{
+	reflect.TypeFor[Scenario](): {"summary", "briefing"},
+	reflect.TypeFor[SeatDef]():  {"briefing"},
+	reflect.TypeFor[LeverDef](): {"help"},
+	reflect.TypeFor[EventDef](): {"text"},
+}
+
+// MultilineText reports whether the field of scenario type t with the
+// given YAML name may hold line breaks. The content loader asks it, so
+// that a file is judged by the same rule as Validate applies.
+func MultilineText(t reflect.Type, field string) bool {
+	return slices.Contains(multilineText[t], field)
+}
+
+// values checks every text and number of the scenario, found by
+// reflection so that a field added later is covered without a line here:
+// text may not hold control characters (which would act on the terminal
+// that shows it), and numbers must be finite and within MaxNumber. A path
+// an earlier check already reported is left alone, so a value gets one
+// message. The path of a value is only written out for a problem.
+func (v *validator) values() {
+	reported := make(map[string]bool, len(v.p.list))
+	for _, fe := range v.p.list {
+		reported[fe.Path] = true
+	}
+	w := valueWalk{v: v, reported: reported}
+	w.value(reflect.ValueOf(v.sc).Elem(), false)
+}
+
+type valueWalk struct {
+	v        *validator
+	reported map[string]bool
+	path     []pathStep
+}
+
+// A pathStep is one step of a YAML path: a field or map key, or a list
+// index.
+type pathStep struct {
+	name  string
+	index int // -1 for a name
+}
+
+func (w *valueWalk) pathString() string {
+	var b strings.Builder
+	b.WriteString("$")
+	for _, s := range w.path {
+		if s.index >= 0 {
+			fmt.Fprintf(&b, "[%d]", s.index)
+		} else {
+			b.WriteString(".")
+			b.WriteString(s.name)
+		}
+	}
+	return b.String()
+}
+
+func (w *valueWalk) report(format string, args ...any) {
+	path := w.pathString()
+	if !w.reported[path] {
+		w.reported[path] = true
+		w.v.add(path, format, args...)
+	}
+}
+
+// A yamlField is a field of a scenario type as the YAML names it.
+type yamlField struct {
+	index     int
+	name      string
+	multiline bool
+}
+
+var yamlFields sync.Map // reflect.Type -> []yamlField
+
+func fieldsOfType(t reflect.Type) []yamlField {
+	if f, ok := yamlFields.Load(t); ok {
+		return f.([]yamlField)
+	}
+	var out []yamlField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		out = append(out, yamlField{index: i, name: name, multiline: MultilineText(t, name)})
+	}
+	yamlFields.Store(t, out)
+	return out
+}
+
+func (w *valueWalk) value(rv reflect.Value, multiline bool) {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if !rv.IsNil() {
+			w.value(rv.Elem(), multiline)
+		}
+	case reflect.Struct:
+		for _, f := range fieldsOfType(rv.Type()) {
+			w.path = append(w.path, pathStep{f.name, -1})
+			w.value(rv.Field(f.index), f.multiline)
+			w.path = w.path[:len(w.path)-1]
+		}
+	case reflect.Slice:
+		for i := range rv.Len() {
+			w.path = append(w.path, pathStep{index: i})
+			w.value(rv.Index(i), multiline)
+			w.path = w.path[:len(w.path)-1]
+		}
+	case reflect.Map:
+		keys := rv.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			w.path = append(w.path, pathStep{k.String(), -1})
+			if bad := safetext.Check(k.String(), false); bad != nil {
+				w.report("the key %v", bad)
+			}
+			w.value(rv.MapIndex(k), multiline)
+			w.path = w.path[:len(w.path)-1]
+		}
+	case reflect.String:
+		if bad := safetext.Check(rv.String(), multiline); bad != nil {
+			w.report("%v", bad)
+		}
+	case reflect.Float32, reflect.Float64:
+		if x := rv.Float(); !(math.Abs(x) <= MaxNumber) {
+			w.report("must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, x)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if x := rv.Int(); x > MaxNumber || x < -MaxNumber {
+			w.report("must be between %.0f and %.0f, not %d", -MaxNumber, MaxNumber, x)
+		}
 	}
 }

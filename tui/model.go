@@ -16,6 +16,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/table"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // Minimum terminal size; below it the interface says so instead of
@@ -206,9 +207,10 @@ func (m *Model) startWith(load func() (GameSpec, error)) tea.Cmd {
 func (m *Model) Close() { m.env.sess.close() }
 
 // setStatus shows a line at the bottom until the next key or the next
-// phase.
+// phase. It may quote a file name or a file's problem, so control
+// characters are escaped.
 func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.isError = s, isErr
+	m.status, m.isError = safetext.Escape(s, false), isErr
 	m.statusAt = m.phaseNow()
 }
 

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -42,10 +43,14 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
+// tmuxServers numbers the tmux servers of this test process, so that
+// each session has its own and one test's cleanup cannot end another's.
+var tmuxServers atomic.Int64
+
 func startTmux(t *testing.T, w, h int, command ...string) *tmuxSession {
 	t.Helper()
 	needTmux(t)
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("chokepoint-e2e-%d", os.Getpid()), name: "game"}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("chokepoint-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "game"}
 	args := append([]string{"new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "COLORTERM=truecolor"}, command...)
 	s.tmux(args...)

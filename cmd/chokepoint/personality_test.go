@@ -78,4 +78,4 @@ func TestSimTournament(t *testing.T) {
 	}
 }
 
-func personalityFile(name string) ([]byte, error) { return content.PersonalityFile(name) }
+func personalityFile(name string) ([]byte, error) { return content.PersonalitySource(name) }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -77,18 +80,56 @@ func runPlay(cmd *cobra.Command, f *playFlags) error {
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := fileOf(w)
 	return ok && term.IsTerminal(int(f.Fd())) && term.IsTerminal(int(os.Stdin.Fd()))
 }
 
+// endSignals end a game: a hangup (the terminal or the SSH connection
+// went away), a termination request, an interrupt sent with kill (^C
+// itself is a key to the game, which asks before quitting).
+var endSignals = []os.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT}
+
 // runTUI runs the interface: the title screen, or the given game.
+//
+// Bubble Tea's own signal handler quits on SIGTERM as if the player had
+// chosen to (exit 0) and leaves SIGHUP to kill the process with the
+// terminal still raw, on the alternate screen, cursor hidden. Signals are
+// handled here instead: each cancels the program's context, which makes
+// Bubble Tea restore the terminal (cooked mode, main screen, cursor) on
+// its way out, and the command then exits 128+N like a process killed by
+// signal N.
 func runTUI(cmd *cobra.Command, spec *tui.GameSpec) error {
-	if !isTerminal(cmd.OutOrStdout()) {
+	out, ok := fileOf(cmd.OutOrStdout())
+	if !ok || !isTerminal(out) {
 		return fmt.Errorf("the game needs a terminal: run %s in one", name(cmd))
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, endSignals...)
+	defer signal.Stop(sigs)
+	caught := make(chan os.Signal, 1)
+	go func() {
+		select {
+		case s := <-sigs:
+			caught <- s
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+
 	m := tui.New(tui.Options{Start: spec})
 	defer m.Close()
-	p := tea.NewProgram(m, tea.WithOutput(cmd.OutOrStdout()))
+	p := tea.NewProgram(m, tea.WithOutput(out), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	_, err := p.Run()
+	cancel()
+	select {
+	case s := <-caught:
+		if n, ok := s.(syscall.Signal); ok {
+			return exitError(128 + int(n))
+		}
+		return exitError(exitFailure)
+	default:
+	}
 	return err
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/chokepoint-game/chokepoint/content"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 // version is set at release time with
@@ -28,7 +31,9 @@ func versionString() string {
 }
 
 // Exit codes: 1 when the work failed (an invalid scenario, a file that
-// cannot be read), 2 when the command line itself is wrong.
+// cannot be read, output that could not be written), 2 when the command
+// line itself is wrong; 128+N for a game ended by signal N, and
+// exitBrokenPipe when the reader of the output went away.
 const (
 	exitFailure = 1
 	exitUsage   = 2
@@ -61,24 +66,54 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
 // run executes the command line and returns the process exit code. Tests
 // call it with their own writers.
+//
+// Every message is escaped before it is printed (safetext.Escape): it may
+// quote a file name, a flag or a key from a file, and those may hold
+// terminal control sequences.
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
-	root.SetOut(stdout)
+	out := &outWriter{w: stdout}
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if out.err != nil && errors.Is(err, out.err) {
+		err = nil // reported below, once
+	}
+	code := exitCode(err, stderr)
+	if out.err != nil {
+		if isBrokenPipe(out.err) {
+			return exitBrokenPipe
+		}
+		if code == 0 {
+			fmt.Fprintf(stderr, "chokepoint: writing the output: %s\n", safetext.Escape(out.err.Error(), false))
+			code = exitFailure
+		}
+	}
+	return code
+}
+
+func exitCode(err error, stderr io.Writer) int {
 	var ee exitError
 	var ue usageError
+	var ce *content.Error
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ee):
 		return int(ee)
+	case isBrokenPipe(err):
+		return exitBrokenPipe
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "chokepoint: %s (see %s --help)\n", ue.msg, ue.cmd)
+		fmt.Fprintf(stderr, "chokepoint: %s (see %s --help)\n", safetext.Escape(ue.msg, false), ue.cmd)
 		return exitUsage
+	case errors.As(err, &ce):
+		// A content file with mistakes: one line per mistake, in the
+		// FILE:LINE:COL form editors jump to, as validate prints them.
+		fmt.Fprintln(stderr, safetext.Escape(ce.Error(), true))
+		return exitFailure
 	default:
-		fmt.Fprintf(stderr, "chokepoint: %s\n", err)
+		fmt.Fprintf(stderr, "chokepoint: %s\n", safetext.Escape(err.Error(), true))
 		return exitFailure
 	}
 }
@@ -107,6 +142,10 @@ func newRootCmd() *cobra.Command {
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newPlayCmd())
 	root.AddCommand(newScenarioCmd())
+	root.AddCommand(newKindCmd(playbookKind, "List, show and check playbooks",
+		"Playbooks fix what one seat does, turn by turn, and how it answers proposals."))
+	root.AddCommand(newKindCmd(personalityKind, "List, show and check AI personalities",
+		"Personalities say how a scripted opponent plays."))
 	root.AddCommand(newSimCmd())
 	return root
 }

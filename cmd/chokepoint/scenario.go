@@ -9,6 +9,7 @@ import (
 
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
 
 func newScenarioCmd() *cobra.Command {
@@ -24,7 +25,7 @@ func newScenarioCmd() *cobra.Command {
 			Short: "List the shipped scenarios",
 			Args:  exactArgs(0, "no arguments"),
 			RunE: func(cmd *cobra.Command, _ []string) error {
-				return content.WriteList(cmd.OutOrStdout(), content.Shipped())
+				return content.WriteList(safetext.NewWriter(cmd.OutOrStdout()), content.Shipped())
 			},
 		},
 		&cobra.Command{
@@ -38,7 +39,7 @@ func newScenarioCmd() *cobra.Command {
 				if err != nil {
 					return reportLoadError(cmd, args[0], err)
 				}
-				return content.WriteSummary(cmd.OutOrStdout(), sc)
+				return content.WriteSummary(safetext.NewWriter(cmd.OutOrStdout()), sc)
 			},
 		},
 		&cobra.Command{
@@ -49,39 +50,30 @@ func newScenarioCmd() *cobra.Command {
 				"when every file is valid and 1 otherwise.",
 			Args: minArgs(1, "at least one scenario file"),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				failed := false
-				for _, path := range args {
-					if _, err := content.LoadFile(path); err != nil {
-						failed = true
-						_ = reportLoadError(cmd, path, err)
-						continue
-					}
-					fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", path)
-				}
-				if failed {
-					return exitError(exitFailure)
-				}
-				return nil
+				return validateFiles(cmd, args, func(path string) error {
+					_, err := content.LoadFile(path)
+					return err
+				})
 			},
 		},
 	)
 	return cmd
 }
 
-// reportLoadError prints why a scenario did not load: each problem on its
-// own line, or why the file could not be read. The command then exits 1.
+// reportLoadError prints why a content file did not load: each problem on
+// its own line, or why the file could not be read. The command then exits
+// 1.
 func reportLoadError(cmd *cobra.Command, name string, err error) error {
 	var ce *content.Error
 	var pe *fs.PathError
+	name = safetext.Escape(name, false)
 	switch {
 	case errors.As(err, &ce):
-		for _, p := range ce.Problems {
-			fmt.Fprintln(cmd.ErrOrStderr(), p)
-		}
+		fmt.Fprintln(cmd.ErrOrStderr(), ce.Error())
 	case errors.As(err, &pe):
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: cannot read: %v\n", name, pe.Err)
 	default:
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", name, err)
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", name, safetext.Escape(err.Error(), true))
 	}
 	return exitError(exitFailure)
 }

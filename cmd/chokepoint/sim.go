@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -18,7 +19,12 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/ai"
 	"github.com/chokepoint-game/chokepoint/game/sim"
+	"github.com/chokepoint-game/chokepoint/internal/safetext"
 )
+
+// maxWorkers bounds --workers: each worker is a goroutine playing a game,
+// and more than the machine's cores only costs memory.
+const maxWorkers = 1024
 
 type simFlags struct {
 	scenario string
@@ -50,7 +56,7 @@ func newSimCmd() *cobra.Command {
 			"personality (" + strings.Join(content.PersonalityNames(), ", ") + ")\n" +
 			"or personality:FILE, played at --difficulty or at NAME@easy|normal|hard.\n" +
 			"Shipped playbooks:\n  " +
-			strings.Join(content.ShippedPlaybookNames(), "\n  ") + "\n\n" +
+			strings.Join(content.PlaybookNames(), "\n  ") + "\n\n" +
 			"With --tournament, every shipped personality plays every other on the scenario:\n" +
 			"for each ordered pair (A, B) and each seat, A plays that seat and B every other\n" +
 			"seat, for --games games (default 4) with seeds from --seed; the table ranks them\n" +
@@ -80,10 +86,12 @@ func newSimCmd() *cobra.Command {
 
 func runSim(cmd *cobra.Command, f *simFlags) error {
 	switch {
-	case f.games < 1:
-		return usagef(cmd, "--games must be 1 or more, not %d", f.games)
-	case f.workers < 1:
-		return usagef(cmd, "--workers must be 1 or more, not %d", f.workers)
+	case f.games < 1 || f.games > sim.MaxGames:
+		return usagef(cmd, "--games must be between 1 and %d, not %d", sim.MaxGames, f.games)
+	case f.seed > math.MaxUint64-uint64(f.games-1):
+		return usagef(cmd, "--seed %d with --games %d runs past the largest seed, %d", f.seed, f.games, uint64(math.MaxUint64))
+	case f.workers < 1 || f.workers > maxWorkers:
+		return usagef(cmd, "--workers must be between 1 and %d, not %d", maxWorkers, f.workers)
 	case f.turns < 0:
 		return usagef(cmd, "--turns must be 1 or more (or 0 for every turn), not %d", f.turns)
 	case f.save != "" && f.games != 1:
@@ -112,13 +120,18 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 		Workers: f.workers, Turns: f.turns, KeepLog: f.save != "",
 	}
 	var trace *bufio.Writer
+	var traceFile *os.File
 	if f.trace != "" {
-		tf, err := os.Create(f.trace)
+		// Write-only: opened read-write, a pipe (/dev/stdout, a process
+		// substitution) would give the process its own read end, and a
+		// reader that goes away would leave it blocked for ever instead
+		// of ending it with a broken pipe.
+		tf, err := os.OpenFile(f.trace, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
 			return err
 		}
 		defer tf.Close()
-		trace = bufio.NewWriterSize(tf, 1<<16)
+		trace, traceFile = bufio.NewWriterSize(tf, 1<<16), tf
 		cfg.Trace = trace
 	}
 	bar := newProgressBar(cmd.ErrOrStderr())
@@ -134,6 +147,9 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 		if err := trace.Flush(); err != nil {
 			return fmt.Errorf("writing %s: %w", f.trace, err)
 		}
+		if err := traceFile.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.trace, err)
+		}
 	}
 	if f.save != "" {
 		if err := saveLog(f.save, res.Log); err != nil {
@@ -143,7 +159,8 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	if f.json {
 		return sim.WriteJSON(cmd.OutOrStdout(), res)
 	}
-	return sim.WriteTable(cmd.OutOrStdout(), res)
+	// Player names can be file paths, which can hold anything.
+	return sim.WriteTable(safetext.NewWriter(cmd.OutOrStdout()), res)
 }
 
 // seatPlayers reads the --seats values into one player per seat, in the
@@ -170,7 +187,7 @@ func seatPlayers(cmd *cobra.Command, sc *game.Scenario, values []string, level a
 }
 
 // playerError says why a named player cannot be made: a usage mistake on
-// the flag, or the first problem of a personality or playbook file.
+// the flag, or the mistakes of a personality or playbook file.
 func playerError(cmd *cobra.Command, flag string, err error) error {
 	var pe *content.PlayerError
 	if errors.As(err, &pe) && !pe.Usage() {
@@ -183,20 +200,15 @@ func playerError(cmd *cobra.Command, flag string, err error) error {
 	return usagef(cmd, "%s: %v", flag, err)
 }
 
-// contentError puts a broken content file on one line: its first problem,
-// with a count of the others.
+// contentError reports a content file that cannot be used: a file with
+// mistakes lists them all, one a line, as validate prints them (exit 1);
+// anything else (no such file or name) is a usage mistake.
 func contentError(cmd *cobra.Command, what, ref string, err error) error {
 	var ce *content.Error
 	var pe *os.PathError
 	switch {
-	case errors.As(err, &ce) && len(ce.Problems) > 0:
-		msg := ce.Problems[0].String()
-		if n := len(ce.Problems) - 1; n == 1 {
-			msg += " (and 1 more problem)"
-		} else if n > 1 {
-			msg += fmt.Sprintf(" (and %d more problems)", n)
-		}
-		return usagef(cmd, "%s", msg)
+	case errors.As(err, &ce):
+		return ce
 	case errors.As(err, &pe):
 		return usagef(cmd, "%s %s: cannot read: %v", what, ref, pe.Err)
 	}

@@ -14,15 +14,17 @@ import (
 )
 
 func TestSimBadCommandLines(t *testing.T) {
-	broken := writeFile(t, "broken.yaml", "name: Broken\nordres: []\norders:\n  - from: 0\n    set: [{lever: tariff, towards: mars, level: \"100\"}]\n")
 	dir := t.TempDir()
 	cases := []struct {
 		args []string
 		want string // in the one line on stderr
 	}{
-		{[]string{"--games", "0"}, "--games must be 1 or more"},
+		{[]string{"--games", "0"}, "--games must be between 1 and 1000000, not 0"},
+		{[]string{"--games", "1000000000000"}, "--games must be between 1 and 1000000, not 1000000000000"},
+		{[]string{"--games", "2", "--seed", "18446744073709551615"}, "--seed 18446744073709551615 with --games 2 runs past the largest seed, 18446744073709551615"},
+		{[]string{"--workers", "100000"}, "--workers must be between 1 and 1024"},
 		{[]string{"--games", "many"}, `invalid argument "many"`},
-		{[]string{"--workers", "0"}, "--workers must be 1 or more"},
+		{[]string{"--workers", "0"}, "--workers must be between 1 and 1024, not 0"},
 		{[]string{"--turns", "-1"}, "--turns must be"},
 		{[]string{"--turns", "13"}, "past the last turn of rare-earth-card (12)"},
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
@@ -40,8 +42,6 @@ func TestSimBadCommandLines(t *testing.T) {
 		{[]string{"--seats", "prc=playbook:"}, `"prc=playbook:": playbook: needs a name or a file`},
 		{[]string{"--seats", "prc=playbook:nosuch"}, `no shipped playbook and no file named "nosuch"`},
 		{[]string{"--seats", "prc=playbook:" + filepath.Join(dir, "none.yaml")}, "cannot read"},
-		{[]string{"--seats", "us=playbook:embargo"}, `playbooks/embargo.yaml:6:7: seat: the playbook was written for seat "prc", not "us" (and 1 more problem)`},
-		{[]string{"--seats", "us=playbook:" + broken}, broken + `:1:7: name: "Broken" is not a valid name (lower-case letters, digits and dashes) (and 2 more problems)`},
 		{[]string{"--games", "2", "--save", filepath.Join(dir, "x.json")}, "--save keeps one game's log: use it with --games 1"},
 	}
 	for _, c := range cases {
@@ -59,6 +59,36 @@ func TestSimBadCommandLines(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.json")); err == nil {
 		t.Errorf("a refused --save wrote its file")
+	}
+}
+
+// A playbook or personality file with mistakes is reported as validate
+// reports a file: every mistake on a line of its own, FILE:LINE:COL first,
+// and exit 1.
+func TestSimBrokenContentFiles(t *testing.T) {
+	broken := writeFile(t, "broken.yaml", "name: Broken\nordres: []\norders:\n  - from: 0\n    set: [{lever: tariff, towards: mars, level: \"100\"}]\n")
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--seats", "us=playbook:embargo"}, []string{
+			`playbooks/embargo.yaml:6:7: seat: the playbook was written for seat "prc", not "us"`,
+			`playbooks/embargo.yaml:10:17: orders[0].set[0].lever: us may not set "licensing" (only prc may)`,
+		}},
+		{[]string{"--seats", "us=playbook:" + broken}, []string{
+			broken + `:1:7: name: "Broken" is not a valid name (lower-case letters, digits and dashes)`,
+			broken + `:2:1: ordres: unknown field "ordres" (did you mean "orders"?)`,
+			broken + `:4:11: orders[0].from: is required: the first turn the rule applies, from 1`,
+		}},
+	}
+	for _, c := range cases {
+		code, out, errs := chokepoint(t, append([]string{"sim"}, c.args...)...)
+		if code != exitFailure || out != "" {
+			t.Errorf("%v: exit %d, stdout %q; want exit 1 and nothing", c.args, code, out)
+		}
+		if want := strings.Join(c.want, "\n") + "\n"; errs != want {
+			t.Errorf("%v: stderr\n%s\nwant\n%s", c.args, errs, want)
+		}
 	}
 }
 

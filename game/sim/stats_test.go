@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 func TestPercentileNearestRank(t *testing.T) {
@@ -100,5 +102,68 @@ func TestAppendFloatLikeJSON(t *testing.T) {
 		if got := string(appendFloat(nil, x)); got != want {
 			t.Errorf("appendFloat(%g) = %s, want %s", x, got, want)
 		}
+	}
+}
+
+// The streamed summaries agree with Summarize: exactly while a sketch
+// holds the whole sample, and within its rank bound beyond.
+func TestStreamsMatchSummarize(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 3*sketchK).Draw(t, "n")
+		distinct := rapid.IntRange(1, 50).Draw(t, "distinct")
+		xs := make([]float64, n)
+		var st stream
+		var ex exactSample
+		for i := range xs {
+			xs[i] = float64(rapid.IntRange(0, distinct).Draw(t, "x")) / 4
+			if rapid.Bool().Draw(t, "fraction") {
+				xs[i] += 0.1 // not a float32
+			}
+			st.add(xs[i])
+			ex.add(xs[i])
+		}
+		want := Summarize(xs)
+		if got := ex.summary(); got != want {
+			t.Fatalf("exact sample: %+v, want %+v", got, want)
+		}
+		got := st.summary()
+		if got.Mean != want.Mean {
+			t.Fatalf("stream mean %v, want %v", got.Mean, want.Mean)
+		}
+		if n < sketchK {
+			if got != want {
+				t.Fatalf("stream of %d values: %+v, want %+v", n, got, want)
+			}
+			return
+		}
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		levels := len(st.sketch.levels)
+		slack := levels*n/sketchK + 1
+		for _, c := range []struct{ p, got float64 }{{10, got.P10}, {50, got.P50}, {90, got.P90}} {
+			r := rank(c.p, n)
+			lo, hi := sorted[max(0, r-1-slack)], sorted[min(n-1, r-1+slack)]
+			if c.got < lo || c.got > hi || !slices.Contains(sorted, c.got) {
+				t.Fatalf("p%g = %v, want a sample value between %v and %v", c.p, c.got, lo, hi)
+			}
+		}
+	})
+}
+
+// A sketch's memory grows with the log of the sample.
+func TestSketchStaysSmall(t *testing.T) {
+	var s sketch
+	for i := range 1_000_000 {
+		s.add(float64((i * 7919) % 1000003))
+	}
+	held := 0
+	for _, lv := range s.levels {
+		held += cap(lv)
+	}
+	if len(s.levels) > 10 || held > 10*sketchK {
+		t.Fatalf("a million values take %d levels holding %d values", len(s.levels), held)
+	}
+	if p := s.percentile(50); math.Abs(p-500001) > 0.005*1000003 {
+		t.Fatalf("median %v, want about 500001", p)
 	}
 }
