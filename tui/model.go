@@ -524,6 +524,11 @@ func (m *Model) route() tea.Cmd {
 	if left == game.Negotiation && m.cur == scrCompose {
 		m.keepDraft()
 	}
+	// A question about a deal (accept it, send it, discard it) has no
+	// object once negotiation is over.
+	if m.overlay == ovAsk && m.ask != nil && m.ask.yes.kind != actExit {
+		m.overlay, m.ask = ovNone, nil
+	}
 	if m.autoActive() {
 		m.cur = scrGame
 		return nil
