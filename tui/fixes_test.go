@@ -210,7 +210,7 @@ func TestFixWhyAddsUp(t *testing.T) {
 	p.press("t")
 	p.until("the report", func(s Status) bool { return s.Screen == "report" })
 	_, screen := p.finish()
-	mustContain(t, screen, "from last turn", "its causes add up to it")
+	mustContain(t, screen, "from last turn", "its causes add up to it", "Trade envoys meet: The US and PRC")
 }
 
 // Item 8: a payoff-table game shows its table, plays a round with one
@@ -512,4 +512,42 @@ func TestFixGlossary(t *testing.T) {
 	h.start(spec)
 	h.key("enter", "?")
 	mustContain(t, ansi.Strip(h.m.helpBody(90)), "Glossary", "Political capital")
+}
+
+// Item 5: a limit from a deal reads as the clause does ("at least as open
+// as general" for a licensing floor), levels show their meaning, clauses
+// read as sentences, and plurals agree.
+func TestFixWording(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.start(tutorialSpec(t, "prc"))
+	u := *h.m.env.u
+	v := &u.View
+	ps := v.Scenario
+	lic, _ := ps.LeverIndex("licensing")
+	general, _ := ps.LevelIndex(lic, "general")
+	tariff, _ := ps.LeverIndex("tariff")
+	d := game.Deal{ID: 998, Title: "Supply", Proposer: 0, Parties: game.SeatSet(0).With(0).With(1), Duration: 1, Status: game.InForce, Start: v.Turn, End: v.Turn,
+		Clauses: []game.Clause{
+			{Actor: 1, Target: 0, Lever: lic, Slot: 0, Bound: game.AtMost, Level: general},
+			{Actor: 0, Target: 1, Lever: tariff, Slot: 1, Bound: game.AtMost, Level: 1},
+		}}
+	v.Deals = append(v.Deals, d)
+	h.m.env.u = &u
+	o := screenOf[*ordersModel](h, scrOrders)
+	o.open(action{})
+	rows := ansi.Strip(o.rowsBody(110, 30))
+	mustContain(t, rows, "deal “Supply”: at least as open as general")
+	if strings.Contains(rows, "at most general") {
+		t.Errorf("a licensing floor reads as a ceiling:\n%s", rows)
+	}
+	if got := ps.ClauseText(d.Clauses[1]); got != "US tariff on PRC at most 10%" {
+		t.Errorf("clause %q", got)
+	}
+	if got := dealStatus(v, &d); got != "● in force through turn 1" {
+		t.Errorf("status %q", got)
+	}
+	mustContain(t, screenOf[*briefingModel](h, scrBriefing).markdown(), "at the end, 5 points)")
+	if strings.Contains(screenOf[*briefingModel](h, scrBriefing).markdown(), "1 points") {
+		t.Error("“1 points”")
+	}
 }
