@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -196,6 +197,10 @@ func TestGoldenTooSmall(t *testing.T) {
 	golden.RequireEqual(t, h.screen())
 }
 
+// hyphenEnd is a line, or a panel's line, that ends in the middle of a
+// hyphenated word ("rare-" then "earth" on the next line).
+var hyphenEnd = regexp.MustCompile(`[A-Za-z]-\s*(│|$)`)
+
 // checkLayout fails when a screen is not exactly w by h cells, when a
 // line is cut in the middle of a word (a "…" right after a letter), or
 // when a panel's borders do not line up from its top to its bottom (a
@@ -210,6 +215,9 @@ func checkLayout(t *testing.T, screen string, w, h int) {
 	for r, l := range lines {
 		if n := ansi.StringWidth(l); n != w {
 			t.Errorf("line %d is %d cells wide, want %d: %q", r+1, n, w, l)
+		}
+		if hyphenEnd.MatchString(l) {
+			t.Errorf("line %d ends a word at a hyphen, the rest on the next line: %q", r+1, l)
 		}
 		grid[r] = []rune(l)
 		for k, c := range grid[r] {
