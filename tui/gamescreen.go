@@ -207,7 +207,7 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 		case g.why:
 			g.whyOff = max(0, g.whyOff+d)
 		case g.focus == focusNews:
-			g.newsSel = max(0, g.newsSel-d)
+			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
 		}
 		return action{}
 	case key.Matches(msg, k.Why):
@@ -278,7 +278,13 @@ func (g *gameModel) ready(v *game.View) action {
 		if v.Seats[me].Submitted {
 			return errorf("your orders are in; open them with o to change them")
 		}
+		// Last turn's policy, moved inside the deals that bind the seat:
+		// r never breaks a promise by itself.
+		keep := game.Expected(v)[me]
 		a := command(game.Command{Kind: game.CmdReady}, "last turn's orders kept")
+		if keep != v.Seats[me].Policy {
+			a = command(game.Command{Kind: game.CmdSubmit, Orders: ordersOf(v, keep)}, "last turn's orders kept, moved inside your deals")
+		}
 		a.back = true
 		return a
 	}

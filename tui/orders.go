@@ -137,16 +137,22 @@ func (o *ordersModel) Update(msg tea.KeyPressMsg) action {
 }
 
 // orders writes the draft as the engine's orders.
-func (o *ordersModel) orders() []game.Order {
-	v := o.env.view()
+func (o *ordersModel) orders() []game.Order { return ordersOf(o.env.view(), o.draft) }
+
+// ordersOf writes a policy as the viewer's orders: every lever it sets,
+// towards every seat it may aim it at.
+func ordersOf(v *game.View, p game.Policy) []game.Order {
+	ps := v.Scenario
 	var out []game.Order
-	for _, r := range o.rows {
-		l := v.Scenario.Levers[r.lever]
-		ord := game.Order{Lever: l.ID, Level: l.Levels[o.draft[r.lever][r.slot]].ID}
-		if r.each {
-			ord.Towards = v.Seats[r.slot].ID
+	for l := range ps.Levers {
+		lv := &ps.Levers[l]
+		for _, slot := range ps.Slots(v.Viewer, l) {
+			ord := game.Order{Lever: lv.ID, Level: lv.Levels[p[l][slot]].ID}
+			if lv.Scope == game.ScopeEach {
+				ord.Towards = v.Seats[slot].ID
+			}
+			out = append(out, ord)
 		}
-		out = append(out, ord)
 	}
 	return out
 }
