@@ -103,17 +103,32 @@ func (p *prog) playTurn(turn int) {
 		if s.Turn > turn || s.Phase == game.GameOver {
 			return
 		}
+		k := ""
 		switch {
 		case s.Screen == "orders" && !s.Submitted:
-			p.press("enter")
+			k = "enter"
 		case s.Screen == "report" && !s.Ready:
-			p.press("r")
+			k = "r"
 		case s.Screen == "game" && s.Phase == game.Negotiation && !s.Ready:
-			p.press("r")
+			k = "r"
 		case s.Screen == "game" && s.Phase == game.Report && !s.Ready:
-			p.press("r")
+			k = "r"
 		}
-		time.Sleep(20 * time.Millisecond)
+		if k == "" {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
+		p.press(k)
+		// Wait for the key to take effect, so that the next key is chosen
+		// from the screen it made and never lands in the next turn.
+		deadline := time.Now().Add(2 * time.Second)
+		for time.Now().Before(deadline) {
+			n, _ := p.obs.get()
+			if n.Seq != s.Seq || n.Screen != s.Screen || n.Phase != s.Phase || n.Ready != s.Ready || n.Submitted != s.Submitted {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 	p.until("the next turn", func(s Status) bool { return s.Turn > turn || s.Phase == game.GameOver })
 }
