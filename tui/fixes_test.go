@@ -124,7 +124,10 @@ func (p *prog) playTurn(turn int) {
 		deadline := time.Now().Add(2 * time.Second)
 		for time.Now().Before(deadline) {
 			n, _ := p.obs.get()
-			if n.Seq != s.Seq || n.Screen != s.Screen || n.Phase != s.Phase || n.Ready != s.Ready || n.Submitted != s.Submitted {
+			// Another seat's command moves Seq too, and the key may change
+			// the screen before the table has applied its command: only
+			// what the command itself changes counts.
+			if n.Turn != s.Turn || n.Phase != s.Phase || n.Ready != s.Ready || n.Submitted != s.Submitted {
 				break
 			}
 			time.Sleep(5 * time.Millisecond)
