@@ -57,30 +57,16 @@ func (d *debriefModel) fill() {
 	if d.env.u == nil || d.env.sess == nil || d.w == 0 {
 		return
 	}
-	r := debrief.Analyze(debriefInput(d.env.u, d.env.sess.tape))
+	r := debrief.Analyze(debriefInput(d.env.u))
 	d.vp.SetContent(debriefBody(d.env, &r, d.w-4))
 }
 
-// debriefInput is the game as the journal and the session's tape hold
-// it, for the debrief package.
-func debriefInput(u *table.Update, tape map[int]tapeRecord) debrief.Input {
+// debriefInput is the game as the journal holds it, for the debrief
+// package.
+func debriefInput(u *table.Update) debrief.Input {
 	in := debrief.Input{Final: u.View, Deals: u.Journal.Deals, News: u.Journal.News}
-	for idx, r := range u.Journal.Turns {
-		t := debrief.Turn{Turn: r.Turn, Ind: r.Ind, World: r.World, Changes: r.Changes}
-		if tr, ok := tape[idx]; ok {
-			t.Trust, t.Policy = tr.trust, tr.policy
-		}
-		in.Turns = append(in.Turns, t)
-	}
-	// Trust and policies are the debrief's only if every record has
-	// them: a partial series would mislead.
-	for _, t := range in.Turns {
-		if t.Trust == nil {
-			for k := range in.Turns {
-				in.Turns[k].Trust, in.Turns[k].Policy = nil, nil
-			}
-			break
-		}
+	for _, r := range u.Journal.Turns {
+		in.Turns = append(in.Turns, debrief.Turn{Turn: r.Turn, Ind: r.Ind, World: r.World, Changes: r.Changes, Trust: r.Trust, Policy: r.Policy})
 	}
 	return in
 }

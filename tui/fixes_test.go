@@ -16,7 +16,7 @@ import (
 
 // debriefReport is the analysis the debrief screen draws.
 func debriefReport(h *harness) debrief.Report {
-	return debrief.Analyze(debriefInput(h.m.env.u, h.m.env.sess.tape))
+	return debrief.Analyze(debriefInput(h.m.env.u))
 }
 
 // The tests of this file each check one fix of the first hour (issue 13)

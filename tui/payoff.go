@@ -58,24 +58,20 @@ func payoffScore(ps *game.PublicScenario, l int, levels []int, seat int) (float6
 	return 0, false
 }
 
-// moves is every seat's choice in each resolved turn, oldest first, as
-// far as the session saw them.
+// moves is every seat's choice in each resolved turn, oldest first.
 func moves(e *env) [][]int {
 	v := e.view()
 	ps := v.Scenario
 	l, ok := payoffLever(ps)
-	if !ok || e.sess == nil {
+	if !ok {
 		return nil
 	}
 	var out [][]int
 	for idx := 1; idx < len(e.u.Journal.Turns); idx++ {
-		r, ok := e.sess.tape[idx]
-		if !ok {
-			continue
-		}
+		r := &e.u.Journal.Turns[idx]
 		row := make([]int, len(v.Seats))
 		for i := range row {
-			row[i] = int(r.policy[i][l][payoffSlot(ps, i, l)])
+			row[i] = int(r.Policy[i][l][payoffSlot(ps, i, l)])
 		}
 		out = append(out, row)
 	}

@@ -189,17 +189,14 @@ func choicesLine(e *env, idx int) string {
 	v := e.view()
 	ps := v.Scenario
 	l, ok := payoffLever(ps)
-	if !ok || !isPayoff(ps) || e.sess == nil {
+	if !ok || !isPayoff(ps) || idx <= 0 || idx >= len(e.u.Journal.Turns) {
 		return ""
 	}
-	r, ok := e.sess.tape[idx]
-	if !ok {
-		return ""
-	}
+	r := &e.u.Journal.Turns[idx]
 	var chose, got []string
 	levels := make([]int, len(v.Seats))
 	for i := range v.Seats {
-		levels[i] = int(r.policy[i][l][payoffSlot(ps, i, l)])
+		levels[i] = int(r.Policy[i][l][payoffSlot(ps, i, l)])
 		chose = append(chose, fmt.Sprintf("%s chose %s", ps.Tag(i), ps.LevelText(l, levels[i])))
 	}
 	for i := range v.Seats {

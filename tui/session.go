@@ -23,16 +23,6 @@ type session struct {
 	seats  map[int]*table.Seat
 	humans []int
 	latest map[int]*table.Update
-	// tape is what the journal does not keep of each resolution: every
-	// seat's trust and policy in force after it, by journal record.
-	tape map[int]tapeRecord
-}
-
-// tapeRecord is the public state of trust and policies after one
-// resolution, as a seat's view showed it.
-type tapeRecord struct {
-	trust  [][game.MaxSeats]float64
-	policy []game.Policy
 }
 
 // Messages between the session and the model.
@@ -85,7 +75,7 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 		return nil, err
 	}
 	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans,
-		latest: map[int]*table.Update{}, tape: map[int]tapeRecord{}}
+		latest: map[int]*table.Update{}}
 	for _, h := range humans {
 		seat, err := t.Join(h)
 		if err != nil {
@@ -170,28 +160,8 @@ func (spec *GameSpec) clockOff(humans int) bool {
 	return humans > 1 || spec.Scenario.ID == TutorialID
 }
 
-// note keeps a seat's update, and the trust and policies after each
-// resolution that the journal does not record.
-func (s *session) note(seat int, u *table.Update) {
-	s.latest[seat] = u
-	v := &u.View
-	idx := len(u.Journal.Turns) - 1
-	if idx < 0 {
-		return
-	}
-	if _, ok := s.tape[idx]; ok {
-		return
-	}
-	if idx > 0 && v.Phase != game.Report && v.Phase != game.GameOver {
-		return
-	}
-	r := tapeRecord{trust: make([][game.MaxSeats]float64, len(v.Seats)), policy: make([]game.Policy, len(v.Seats))}
-	for i := range v.Seats {
-		r.trust[i] = v.Seats[i].Trust
-		r.policy[i] = v.Seats[i].Policy
-	}
-	s.tape[idx] = r
-}
+// note keeps a seat's latest update.
+func (s *session) note(seat int, u *table.Update) { s.latest[seat] = u }
 
 // pending reports whether a human seat still owes something in the
 // phase its latest update shows, by the engine's rule.
