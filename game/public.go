@@ -34,8 +34,12 @@ type PublicScenario struct {
 	Indicators  []IndicatorSpec `json:"indicators"`
 	World       []IndicatorSpec `json:"world"`
 	UsesCapital bool            `json:"uses-capital"`
-	Seats       []PublicSeat    `json:"seats"`
-	Levers      []Lever         `json:"levers"`
+	// ModelDef is the scenario's model section as written: the model's
+	// parameters, and a payoff-table model's lever and table, which a
+	// client shows as the payoff matrix. Public rules, never written.
+	ModelDef ModelDef     `json:"model-def"`
+	Seats    []PublicSeat `json:"seats"`
+	Levers   []Lever      `json:"levers"`
 	// Settlement is the end condition: a deal in force between all of
 	// Parties with at least MinClauses clauses ends the game. Parties is
 	// empty when the scenario has no early end.

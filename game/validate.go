@@ -676,6 +676,7 @@ func (v *validator) public() {
 	ps.Turns, ps.TurnMonths, ps.Rounds = sc.Turns, sc.TurnMonths, sc.Rounds()
 	ps.ClockSeconds, ps.Rules = sc.Negotiation.ClockSeconds, sc.Rules
 	ps.Model, ps.ModelDoc, ps.UsesCapital = ix.spec.Kind, ix.spec.Doc, ix.spec.UsesCapital
+	ps.ModelDef = sc.Model
 	ps.Indicators, ps.World = ix.indicators, ix.world
 	ps.Briefing, ps.Debrief = sc.Briefing, sc.Debrief
 	ps.cause = ix.spec.CauseText

@@ -12,8 +12,8 @@ func TestProposeCounterAndMessage(t *testing.T) {
 	h.start(tutorialSpec(t, "us"))
 	h.key("enter")
 	// A proposal to the EU: title, the EU as party, one clause, send.
-	h.key("n", "C", "a", "l", "m", "down", "right", "space", "+")
-	for h.m.compose.row != h.m.compose.rowSend() {
+	h.key("n", "C", "a", "l", "m", "down", "right", "space", "+", "enter")
+	for h.composer().state.row != h.composer().rowSend() {
 		h.key("down")
 	}
 	h.key("enter")
@@ -36,12 +36,12 @@ func TestProposeCounterAndMessage(t *testing.T) {
 		t.Errorf("the message is not in the news:\n%s", h.screen())
 	}
 	// Counter the PRC's proposal, if it made one.
-	for i, id := range h.m.game.dealsIDs {
+	for i, id := range h.gameScreen().inbox.ids {
 		for _, d := range h.m.env.view().Deals {
 			if d.ID == id && d.Proposer == 1 && d.Status == game.Proposed {
-				h.m.game.selDeal = i
+				h.gameScreen().inbox.sel = i
 				h.key("c")
-				for h.m.compose.row != h.m.compose.rowSend() {
+				for h.composer().state.row != h.composer().rowSend() {
 					h.key("down")
 				}
 				h.key("enter")
@@ -57,7 +57,19 @@ func TestProposeCounterAndMessage(t *testing.T) {
 func TestHotSeatPassesTheKeyboard(t *testing.T) {
 	h := newHarness(t, 100, 30)
 	h.start(tutorialSpec(t, "us", "eu"))
-	h.key("enter", "r")
+	if st := h.m.Status(); st.Screen != "privacy" {
+		t.Fatalf("a hot-seat game does not start with the privacy screen: %+v", st)
+	}
+	if strings.Contains(h.screen(), "Congress") {
+		t.Fatal("the first privacy screen shows the US's secret")
+	}
+	h.key("enter", "enter")
+	// The US answers what awaits it (the keyboard stays while it owes an
+	// answer), then is done.
+	for i := 0; h.m.env.view().Owes(0).Answer && i < 10; i++ {
+		h.key("x")
+	}
+	h.key("r")
 	if st := h.m.Status(); st.Screen != "privacy" {
 		t.Fatalf("after the US is ready: %+v", st)
 	}

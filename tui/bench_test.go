@@ -17,7 +17,7 @@ func BenchmarkGameScreen200x60(b *testing.B) {
 	}
 	h.start(spec)
 	h.key("enter")
-	if h.m.screen != scrGame {
+	if h.m.cur != scrGame {
 		b.Fatalf("on screen %v", h.m.Status())
 	}
 	b.ReportAllocs()
@@ -74,10 +74,10 @@ func BenchmarkWholeGame(b *testing.B) {
 		h.start(spec)
 		h.key("enter")
 		for range 12 * 6 {
-			if h.m.screen == scrDebrief {
+			if h.m.cur == scrDebrief {
 				break
 			}
-			switch h.m.screen {
+			switch h.m.cur {
 			case scrOrders:
 				h.key("enter")
 			case scrReport:
@@ -87,7 +87,7 @@ func BenchmarkWholeGame(b *testing.B) {
 			}
 			_ = h.m.View()
 		}
-		if h.m.screen != scrDebrief {
+		if h.m.cur != scrDebrief {
 			b.Fatalf("the game did not end: %+v", h.m.Status())
 		}
 		var ms runtime.MemStats

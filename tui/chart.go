@@ -40,9 +40,12 @@ type series struct {
 }
 
 // lineChart plots series over the same x axis in w by h cells: each point
-// is the seat's letter in its colour, so the chart reads without colour.
-func (s *Styles) lineChart(all []series, w, h int, format func(float64) string) string {
-	const gutter = 8
+// is the seat's letter in its colour, so the chart reads without colour;
+// where seats meet on one cell it shows "*" (the line of values under a
+// chart names every seat). xLabels, when given, label the first and last
+// points under the axis.
+func (s *Styles) lineChart(all []series, w, h int, format func(float64) string, xFirst, xLast string) string {
+	const gutter = 9
 	if w < gutter+4 || h < 2 || len(all) == 0 {
 		return ""
 	}
@@ -60,12 +63,17 @@ func (s *Styles) lineChart(all []series, w, h int, format func(float64) string) 
 	if hi-lo < 1e-9 {
 		lo, hi = lo-1, hi+1
 	}
-	cols := w - gutter
-	grid := make([][]string, h)
+	cols := min(w-gutter, max(n, 2)*4)
+	type cell struct {
+		text string
+		seat int // -1 empty, -2 several
+		mark bool
+	}
+	grid := make([][]cell, h)
 	for r := range grid {
-		grid[r] = make([]string, cols)
+		grid[r] = make([]cell, cols)
 		for c := range grid[r] {
-			grid[r][c] = " "
+			grid[r][c] = cell{text: " ", seat: -1}
 		}
 	}
 	xOf := func(i int) int {
@@ -85,13 +93,22 @@ func (s *Styles) lineChart(all []series, w, h int, format func(float64) string) 
 			for c := x0 + 1; c < x1; c++ {
 				f := float64(c-x0) / float64(x1-x0)
 				r := yOf(se.values[i-1] + f*(se.values[i]-se.values[i-1]))
-				if grid[r][c] == " " {
-					grid[r][c] = st.Render("·")
+				if grid[r][c].seat == -1 {
+					grid[r][c] = cell{text: st.Render("·"), seat: se.seat}
 				}
 			}
 		}
+	}
+	for _, se := range all {
+		st := s.Seat(se.seat)
 		for i, x := range se.values {
-			grid[yOf(x)][xOf(i)] = st.Render(se.mark)
+			c := &grid[yOf(x)][xOf(i)]
+			switch {
+			case c.mark && c.seat != se.seat:
+				*c = cell{text: "*", seat: -2, mark: true}
+			case !c.mark:
+				*c = cell{text: st.Render(se.mark), seat: se.seat, mark: true}
+			}
 		}
 	}
 	var b strings.Builder
@@ -104,10 +121,15 @@ func (s *Styles) lineChart(all []series, w, h int, format func(float64) string) 
 			label = format(lo)
 		}
 		fmt.Fprintf(&b, "%*s │", gutter-2, label)
-		b.WriteString(strings.Join(grid[r], ""))
-		if r < h-1 {
-			b.WriteByte('\n')
+		for _, c := range grid[r] {
+			b.WriteString(c.text)
 		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(strings.Repeat(" ", gutter-1) + "└" + strings.Repeat("─", cols))
+	if xFirst != "" || xLast != "" {
+		gap := max(1, cols-lenCells(xFirst)-lenCells(xLast))
+		b.WriteString("\n" + strings.Repeat(" ", gutter) + xFirst + strings.Repeat(" ", gap) + xLast)
 	}
 	return b.String()
 }

@@ -11,9 +11,11 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// template is one clause a party may commit to: a lever and its bound,
-// an actor and a target (the actor itself for levers of scope all or
-// self).
+func init() { registerScreen(scrCompose, func(e *env) screen { return newComposer(e) }) }
+
+// template is one kind of clause a party may commit to: a lever and its
+// bound, an actor and a target (the actor itself for levers of scope all
+// or self).
 type template struct {
 	lever         int
 	bound         game.Bound
@@ -31,15 +33,12 @@ type draftClause struct {
 	level int
 }
 
-// composerModel writes a proposal or a counter-proposal: parties, clauses
-// from a menu of those legal for the parties, levels, duration,
-// visibility and a note.
-type composerModel struct {
-	env      *env
-	w, h     int
+// composerState is a proposal being written, kept whole when the
+// negotiation closes before it is sent.
+type composerState struct {
 	row      int
-	title    textinput.Model
-	note     textinput.Model
+	title    string
+	note     string
 	parties  game.SeatSet // the other parties
 	partyCur int
 	clauses  []draftClause
@@ -48,15 +47,25 @@ type composerModel struct {
 	counter  *game.Deal // the proposal answered, for a counter
 }
 
-func newComposer(e *env) composerModel {
-	mk := func(ph string, limit int) textinput.Model {
-		ti := textinput.New()
-		ti.Placeholder = ph
-		ti.CharLimit = limit
-		ti.Prompt = ""
-		return ti
-	}
-	return composerModel{env: e, title: mk("a short title", 80), note: mk("one line of reasoning for the others", 200)}
+// composerModel writes a proposal or a counter-proposal: its parties,
+// its clauses picked from a list of those legal for the parties with a
+// line on what each means, each clause's level, duration, visibility
+// and a note; with a forecast of what the deal does if kept.
+type composerModel struct {
+	env   *env
+	w, h  int
+	state composerState
+	title textinput.Model
+	note  textinput.Model
+	// picking is the kind list, open to add a clause (pickFor -1) or to
+	// change clause pickFor; pick is its selection.
+	picking bool
+	pickFor int
+	pick    int
+}
+
+func newComposer(e *env) *composerModel {
+	return &composerModel{env: e, title: newInput(e, "a short title", 80), note: newInput(e, "one line of reasoning for the others", 200)}
 }
 
 func (c *composerModel) SetSize(w, h int) {
@@ -65,15 +74,15 @@ func (c *composerModel) SetSize(w, h int) {
 	c.note.SetWidth(max(10, w-24))
 }
 
-// Rows of the composer: title, parties, two per clause (what and level),
-// add, duration, visibility, note, send.
+// Rows of the composer: title, parties, one per clause, add, duration,
+// visibility, note, send.
 const (
 	rowTitle = iota
 	rowParties
 	rowClauses
 )
 
-func (c *composerModel) rowAdd() int      { return rowClauses + 2*len(c.clauses) }
+func (c *composerModel) rowAdd() int      { return rowClauses + len(c.state.clauses) }
 func (c *composerModel) rowDuration() int { return c.rowAdd() + 1 }
 func (c *composerModel) rowVis() int      { return c.rowAdd() + 2 }
 func (c *composerModel) rowNote() int     { return c.rowAdd() + 3 }
@@ -81,31 +90,46 @@ func (c *composerModel) rowSend() int     { return c.rowAdd() + 4 }
 
 func (c *composerModel) typing() bool { return c.title.Focused() || c.note.Focused() }
 
-// open starts a new proposal, or a counter to d.
-func (c *composerModel) open(d *game.Deal) {
+// open starts a new proposal, or a counter to the deal the action
+// carries, or takes up the draft the last negotiation closed on.
+func (c *composerModel) open(a action) {
 	v := c.env.view()
-	c.row, c.partyCur, c.clauses, c.secret, c.counter = rowTitle, 0, nil, false, d
-	c.title.SetValue("")
-	c.note.SetValue("")
-	c.parties = 0
-	c.duration = min(2, v.Scenario.Turns)
-	if d != nil {
-		c.counter = d
-		c.parties = d.Parties.Without(v.Viewer)
-		c.duration, c.secret = d.Duration, d.Visibility == game.Secret
+	c.picking = false
+	switch {
+	case a.deal != nil:
+		d := a.deal
+		c.state = composerState{counter: d, parties: d.Parties.Without(v.Viewer), duration: d.Duration, secret: d.Visibility == game.Secret}
 		t := "Re: " + d.Title
 		if len([]rune(t)) > 80 {
 			t = string([]rune(t)[:80])
 		}
-		c.title.SetValue(t)
+		c.state.title = t
 		for _, cl := range d.Clauses {
-			c.clauses = append(c.clauses, draftClause{t: template{lever: cl.Lever, bound: cl.Bound, actor: cl.Actor, target: cl.Target}, level: cl.Level})
+			c.state.clauses = append(c.state.clauses, draftClause{t: template{lever: cl.Lever, bound: cl.Bound, actor: cl.Actor, target: cl.Target}, level: cl.Level})
 		}
+	case c.env.draft != nil:
+		c.state = *c.env.draft
+		c.env.draft = nil
+		c.prune()
+	default:
+		c.state = composerState{duration: min(3, max(1, v.Scenario.Turns-v.Turn+1))}
 	}
+	c.title.SetValue(c.state.title)
+	c.note.SetValue(c.state.note)
 	c.focus()
 }
 
-func (c *composerModel) refresh() {}
+// dirty reports whether the proposal holds anything worth keeping.
+func (c *composerModel) dirty() bool {
+	c.save()
+	s := &c.state
+	return strings.TrimSpace(s.title) != "" || strings.TrimSpace(s.note) != "" || len(s.clauses) > 0 || s.parties != 0
+}
+
+// save copies the text inputs into the state.
+func (c *composerModel) save() {
+	c.state.title, c.state.note = c.title.Value(), c.note.Value()
+}
 
 // templates lists every clause legal for the parties (the viewer
 // included): each lever a deal may bind, each way it may bind it, each
@@ -116,7 +140,7 @@ func (c *composerModel) templates() []template {
 		return nil
 	}
 	ps := v.Scenario
-	all := c.parties.With(v.Viewer)
+	all := c.state.parties.With(v.Viewer)
 	var out []template
 	for l := range ps.Levers {
 		for _, b := range ps.Levers[l].Bounds {
@@ -139,25 +163,45 @@ func (c *composerModel) templates() []template {
 	return out
 }
 
-// newClause is a template at the actor's level in force: committing to
-// the status quo is the natural start.
+// newClause is a template at a sensible level: a step milder than the
+// actor's level in force for a hostile lever kept at most somewhere (a
+// concession), a step more for a lever kept at least somewhere that is
+// not hostile (a commitment to do more), and the level in force
+// otherwise.
 func (c *composerModel) newClause(t template) draftClause {
 	v := c.env.view()
-	return draftClause{t: t, level: int(v.Seats[t.actor].Policy[t.lever][v.Scenario.Slot(t.lever, t.target)])}
+	ps := v.Scenario
+	lv := &ps.Levers[t.lever]
+	cur := int(v.Seats[t.actor].Policy[t.lever][ps.Slot(t.lever, t.target)])
+	level := cur
+	switch {
+	case lv.Hostile && t.bound == game.AtMost:
+		level = max(0, cur-1)
+	case !lv.Hostile && t.bound == game.AtLeast:
+		level = min(len(lv.Levels)-1, cur+1)
+	}
+	return draftClause{t: t, level: level}
 }
 
-func (c *composerModel) Keys() helpKeys {
+func (c *composerModel) Keys() keyMap {
 	k := &c.env.keys
-	return helpKeys{
-		short: []key.Binding{withHelp(k.Up, "↑↓", "field"), withHelp(k.Left, "←→", "change"), k.Toggle, k.AddClause, k.DelClause, withHelp(k.Enter, "enter", "add / send"), withHelp(k.Back, "esc", "cancel")},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Toggle, k.AddClause, k.DelClause, k.Enter, k.Back}},
+	if c.picking {
+		return newKeyMap([]key.Binding{withHelp(k.Up, "↑↓", "kind"), withHelp(k.Enter, "enter", "choose"), withHelp(k.Back, "esc", "close the list")},
+			[]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown})
 	}
+	return newKeyMap(
+		[]key.Binding{withHelp(k.Up, "↑↓", "field"), withHelp(k.Left, "←→", "change"), withHelp(k.Enter, "enter", "next / send"), k.AddClause, k.Toggle, withHelp(k.Back, "esc", "cancel"), k.DelClause},
+		[]key.Binding{withHelp(k.Up, "↑/k", "previous field"), withHelp(k.Down, "↓/j", "next field"), withHelp(k.Tab, "tab", "next field"),
+			withHelp(k.Left, "←/h", "milder level, fewer turns, or the previous party"), withHelp(k.Right, "→/l", "stronger level, more turns, or the next party"),
+			withHelp(k.Toggle, "space", "add or remove the party, or switch public and secret"),
+			withHelp(k.AddClause, "+", "add a clause from the list of kinds"), withHelp(k.DelClause, "-", "remove the clause"),
+			withHelp(k.Enter, "enter", "on a clause: change its kind; on Send: send"), withHelp(k.Back, "esc", "cancel (asks before discarding)")})
 }
 
 func (c *composerModel) focus() {
 	c.title.Blur()
 	c.note.Blur()
-	switch c.row {
+	switch c.state.row {
 	case rowTitle:
 		c.title.Focus()
 	case c.rowNote():
@@ -171,39 +215,44 @@ func (c *composerModel) Update(msg tea.KeyPressMsg) action {
 	if v == nil || v.Phase != game.Negotiation {
 		c.title.Blur()
 		c.note.Blur()
-		return action{kind: actBack}
+		return back()
 	}
+	if c.picking {
+		return c.pickKey(msg)
+	}
+	s := &c.state
 	switch {
 	case key.Matches(msg, k.Back):
-		c.title.Blur()
-		c.note.Blur()
-		return action{kind: actBack}
+		return c.cancel()
 	case key.Matches(msg, k.Up):
-		c.row = max(0, c.row-1)
+		s.row = max(0, s.row-1)
 		c.focus()
 		return action{}
 	case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
-		c.row = min(c.rowSend(), c.row+1)
+		s.row = min(c.rowSend(), s.row+1)
 		c.focus()
 		return action{}
 	case key.Matches(msg, k.Enter):
-		switch c.row {
-		case c.rowSend():
+		switch {
+		case s.row == c.rowSend():
 			return c.send()
-		case c.rowAdd():
-			return c.add()
+		case s.row == c.rowAdd():
+			return c.openPicker(-1)
+		case s.row >= rowClauses && s.row < c.rowAdd():
+			return c.openPicker(s.row - rowClauses)
 		}
-		c.row = min(c.rowSend(), c.row+1)
+		s.row = min(c.rowSend(), s.row+1)
 		c.focus()
 		return action{}
 	}
 	if c.typing() {
+		var cmd tea.Cmd
 		if c.title.Focused() {
-			c.title, _ = c.title.Update(msg)
+			c.title, cmd = c.title.Update(msg)
 		} else {
-			c.note, _ = c.note.Update(msg)
+			c.note, cmd = c.note.Update(msg)
 		}
-		return action{}
+		return action{then: cmd}
 	}
 	d := 0
 	switch {
@@ -213,63 +262,63 @@ func (c *composerModel) Update(msg tea.KeyPressMsg) action {
 		d = 1
 	}
 	switch {
-	case c.row == rowParties:
+	case s.row == rowParties:
 		rest := others(len(v.Seats), v.Viewer)
-		c.partyCur = (c.partyCur + d + len(rest)) % len(rest)
+		s.partyCur = (s.partyCur + d + len(rest)) % len(rest)
 		if key.Matches(msg, k.Toggle) {
-			s := rest[c.partyCur]
-			if c.parties.Has(s) {
-				c.parties = c.parties.Without(s)
+			p := rest[s.partyCur]
+			if s.parties.Has(p) {
+				s.parties = s.parties.Without(p)
 			} else {
-				c.parties = c.parties.With(s)
+				s.parties = s.parties.With(p)
 			}
 			c.prune()
 		}
-	case c.row >= rowClauses && c.row < c.rowAdd():
-		i := (c.row - rowClauses) / 2
+	case s.row >= rowClauses && s.row < c.rowAdd():
+		i := s.row - rowClauses
 		if key.Matches(msg, k.DelClause) {
-			c.clauses = append(c.clauses[:i], c.clauses[i+1:]...)
-			c.row = min(c.row, c.rowAdd())
+			s.clauses = append(s.clauses[:i], s.clauses[i+1:]...)
+			s.row = min(s.row, c.rowAdd())
 			return action{}
 		}
-		if d == 0 {
-			return action{}
-		}
-		if (c.row-rowClauses)%2 == 0 {
-			ts := c.templates()
-			cur := 0
-			for j, t := range ts {
-				if t == c.clauses[i].t {
-					cur = j
-				}
-			}
-			if len(ts) > 0 {
-				c.clauses[i] = c.newClause(ts[(cur+d+len(ts))%len(ts)])
-			}
-		} else {
-			n := len(v.Scenario.Levers[c.clauses[i].t.lever].Levels)
-			c.clauses[i].level = max(0, min(n-1, c.clauses[i].level+d))
-		}
-	case c.row == c.rowAdd() && key.Matches(msg, k.AddClause):
-		return c.add()
-	case c.row == c.rowDuration():
-		c.duration = max(1, min(v.Scenario.Turns, c.duration+d))
-	case c.row == c.rowVis():
+		n := len(v.Scenario.Levers[s.clauses[i].t.lever].Levels)
+		s.clauses[i].level = max(0, min(n-1, s.clauses[i].level+d))
+	case s.row == c.rowDuration():
+		s.duration = max(1, min(v.Scenario.Turns, s.duration+d))
+	case s.row == c.rowVis():
 		if d != 0 || key.Matches(msg, k.Toggle) {
-			c.secret = !c.secret
+			s.secret = !s.secret
 		}
 	}
-	if key.Matches(msg, k.AddClause) && c.row != c.rowAdd() {
-		return c.add()
+	if key.Matches(msg, k.AddClause) {
+		return c.openPicker(-1)
 	}
 	return action{}
+}
+
+// cancel leaves the composer, asking first when the proposal holds
+// anything: the next n starts a new one.
+func (c *composerModel) cancel() action {
+	if !c.dirty() {
+		c.title.Blur()
+		c.note.Blur()
+		return back()
+	}
+	what := "this proposal"
+	if c.state.counter != nil {
+		what = "this counter-proposal"
+	}
+	return action{kind: actConfirm, ask: &question{
+		title: "Discard " + what + "?", text: "What you have written is lost.",
+		yes: back(), yesWord: "discard it", noWord: "keep writing",
+	}}
 }
 
 // prune drops clauses no longer legal for the parties.
 func (c *composerModel) prune() {
 	ts := c.templates()
-	keep := c.clauses[:0]
-	for _, cl := range c.clauses {
+	keep := c.state.clauses[:0]
+	for _, cl := range c.state.clauses {
 		for _, t := range ts {
 			if t == cl.t {
 				keep = append(keep, cl)
@@ -277,59 +326,128 @@ func (c *composerModel) prune() {
 			}
 		}
 	}
-	c.clauses = keep
+	c.state.clauses = keep
 }
 
-func (c *composerModel) add() action {
-	if c.parties == 0 {
-		return action{kind: actError, text: "choose at least one other party first (space on the parties line)"}
+// openPicker opens the list of clause kinds, to add a clause (i < 0) or
+// to change clause i.
+func (c *composerModel) openPicker(i int) action {
+	if c.state.parties == 0 {
+		return errorf("choose at least one other party first: space on the “with” line")
 	}
 	ts := c.templates()
 	if len(ts) == 0 {
-		return action{kind: actError, text: "no clause is possible between these parties"}
+		return errorf("no clause is possible between these parties")
 	}
-	// Prefer the first template not used yet.
-	pick := ts[0]
-	for _, t := range ts {
-		used := false
-		for _, cl := range c.clauses {
-			used = used || cl.t == t
+	c.title.Blur()
+	c.note.Blur()
+	c.picking, c.pickFor, c.pick = true, i, 0
+	if i >= 0 {
+		for j, t := range ts {
+			if t == c.state.clauses[i].t {
+				c.pick = j
+			}
 		}
-		if !used {
-			pick = t
-			break
+	} else {
+		// Start on the first kind not used yet.
+		for j, t := range ts {
+			used := false
+			for _, cl := range c.state.clauses {
+				used = used || cl.t == t
+			}
+			if !used {
+				c.pick = j
+				break
+			}
 		}
 	}
-	c.clauses = append(c.clauses, c.newClause(pick))
-	c.row = rowClauses + 2*(len(c.clauses)-1)
-	c.focus()
 	return action{}
+}
+
+func (c *composerModel) pickKey(msg tea.KeyPressMsg) action {
+	k := &c.env.keys
+	ts := c.templates()
+	switch {
+	case key.Matches(msg, k.Back):
+		c.picking = false
+		c.focus()
+	case key.Matches(msg, k.Up):
+		c.pick = max(0, c.pick-1)
+	case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+		c.pick = min(len(ts)-1, c.pick+1)
+	case key.Matches(msg, k.PageUp):
+		c.pick = max(0, c.pick-5)
+	case key.Matches(msg, k.PageDown):
+		c.pick = min(len(ts)-1, c.pick+5)
+	case key.Matches(msg, k.Enter):
+		if c.pick >= len(ts) {
+			return action{}
+		}
+		cl := c.newClause(ts[c.pick])
+		if c.pickFor >= 0 && c.pickFor < len(c.state.clauses) {
+			c.state.clauses[c.pickFor] = cl
+			c.state.row = rowClauses + c.pickFor
+		} else {
+			c.state.clauses = append(c.state.clauses, cl)
+			c.state.row = rowClauses + len(c.state.clauses) - 1
+		}
+		c.picking = false
+		c.focus()
+	}
+	return action{}
+}
+
+// deal is the proposal as a deal, for the end condition and the
+// forecast.
+func (c *composerModel) deal() *game.Deal {
+	v := c.env.view()
+	d := &game.Deal{Proposer: v.Viewer, Parties: c.state.parties.With(v.Viewer), Duration: c.state.duration}
+	for _, cl := range c.state.clauses {
+		d.Clauses = append(d.Clauses, cl.t.clause(v.Scenario, cl.level))
+	}
+	return d
 }
 
 func (c *composerModel) send() action {
 	v := c.env.view()
-	p := &game.Proposal{Title: strings.TrimSpace(c.title.Value()), Duration: c.duration, Note: strings.TrimSpace(c.note.Value())}
+	c.save()
+	s := &c.state
+	p := &game.Proposal{Title: strings.TrimSpace(s.title), Duration: s.duration, Note: strings.TrimSpace(s.note)}
 	if p.Title == "" {
-		return action{kind: actError, text: "give the deal a title"}
+		return errorf("give the deal a title (the first line)")
 	}
-	if c.secret {
+	if s.parties == 0 {
+		return errorf("choose at least one other party: space on the “with” line")
+	}
+	if s.secret {
 		p.Visibility = game.Secret
 	}
-	for _, s := range c.parties.Seats() {
-		p.Parties = append(p.Parties, v.Seats[s].ID)
+	for _, i := range s.parties.Seats() {
+		p.Parties = append(p.Parties, v.Seats[i].ID)
 	}
-	for _, cl := range c.clauses {
+	for _, cl := range s.clauses {
 		p.Clauses = append(p.Clauses, game.SpecOf(v.Scenario, cl.t.clause(v.Scenario, cl.level)))
+	}
+	cmd := game.Command{Kind: game.CmdPropose, Proposal: p}
+	text := fmt.Sprintf("proposed “%s”", p.Title)
+	if s.counter != nil {
+		cmd = game.Command{Kind: game.CmdRespond, Deal: s.counter.ID, Answer: game.Counter, Proposal: p}
+		text = fmt.Sprintf("countered with “%s”", p.Title)
+	}
+	a := command(cmd, text)
+	a.back = true
+	if v.Scenario.Settles(c.deal()) {
+		return action{kind: actConfirm, ask: &question{
+			title: "This deal would end the game",
+			text: fmt.Sprintf("“%s” meets the end condition: %s. If every party accepts it, the game ends after this turn's report, %s early.",
+				p.Title, v.Scenario.SettlementText(), plural(v.Scenario.Turns-v.Turn, "turn", "turns")),
+			yes: a, yesWord: "send it anyway", noWord: "keep writing",
+		}}
 	}
 	c.title.Blur()
 	c.note.Blur()
-	cmd := game.Command{Kind: game.CmdPropose, Proposal: p}
-	text := fmt.Sprintf("proposed “%s”", p.Title)
-	if c.counter != nil {
-		cmd = game.Command{Kind: game.CmdRespond, Deal: c.counter.ID, Answer: game.Counter, Proposal: p}
-		text = fmt.Sprintf("countered with “%s”", p.Title)
-	}
-	return action{kind: actCommand, cmd: &cmd, text: text, back: true}
+	c.state = composerState{}
+	return a
 }
 
 func (c *composerModel) View() string {
@@ -339,78 +457,241 @@ func (c *composerModel) View() string {
 	if v == nil {
 		return ""
 	}
+	ps := v.Scenario
+	s := &c.state
+	w := c.w - 4
 	mark := func(row int) string {
-		if row == c.row {
+		if row == s.row && !c.picking {
 			return st.Selected.Render("▸") + " "
 		}
 		return "  "
 	}
-	label := func(s string) string { return st.Subtle.Render(fmt.Sprintf("%-11s", s)) }
+	label := func(t string) string { return st.Subtle.Render(padRight(t, 11)) }
 	var lines []string
 	selLine := 0
-	add := func(row int, s string) {
-		if row == c.row {
+	add := func(row int, text string) {
+		if row == s.row {
 			selLine = len(lines)
 		}
-		lines = append(lines, mark(row)+s)
+		lines = append(lines, mark(row)+text)
 	}
 	add(rowTitle, label("title")+c.title.View())
-	var ps []string
-	for k, s := range others(len(v.Seats), v.Viewer) {
+	var parties []string
+	for k, i := range others(len(v.Seats), v.Viewer) {
 		box := "[ ]"
-		if c.parties.Has(s) {
+		if s.parties.Has(i) {
 			box = "[x]"
 		}
-		item := box + " " + seatTag(v, s)
-		if c.row == rowParties && k == c.partyCur {
-			item = st.Selected.Render(item)
+		item := box + " " + ps.Tag(i)
+		if s.row == rowParties && k == s.partyCur {
+			item = st.Selected.Render("▸" + item)
 		} else {
-			item = st.Seat(s).Render(item)
+			item = st.Seat(i).Render(item)
 		}
-		ps = append(ps, item)
+		parties = append(parties, item)
 	}
-	add(rowParties, label("with")+strings.Join(ps, "  "))
-	for i, cl := range c.clauses {
-		text := v.Scenario.ClauseText(cl.t.clause(v.Scenario, cl.level))
-		lever := v.Scenario.Levers[cl.t.lever]
-		bound := lever.AtMost
-		if cl.t.bound == game.AtLeast {
-			bound = lever.AtLeast
+	for k, l := range packItems(parties, "  ", w-13) {
+		if k == 0 {
+			add(rowParties, label("with")+l)
+		} else {
+			lines = append(lines, "  "+padRight("", 11)+l)
 		}
-		what := fmt.Sprintf("%s %s %s", seatTag(v, cl.t.actor), strings.ToLower(lever.Name), bound)
-		if lever.Scope == game.ScopeEach {
-			what = fmt.Sprintf("%s %s %s %s, %s", seatTag(v, cl.t.actor), strings.ToLower(lever.Name), lever.Towards, seatTag(v, cl.t.target), bound)
-		}
-		r := rowClauses + 2*i
-		if r == c.row {
-			what = "◂ " + what + " ▸"
-		}
-		add(r, label(fmt.Sprintf("clause %d", i+1))+st.Seat(cl.t.actor).Render(what))
-		lvl := v.Scenario.LevelText(cl.t.lever, cl.level)
-		if r+1 == c.row {
-			lvl = "◂ " + lvl + " ▸"
-		}
-		add(r+1, label("  level")+lvl+st.Subtle.Render("   "+text))
 	}
-	add(c.rowAdd(), st.Accent.Render("+ add a clause"))
-	dur := plural(c.duration, "turn", "turns")
-	vis := "public: everyone sees it once in force, and any breach"
-	if c.secret {
-		vis = "secret: only the parties ever see it"
+	for i, cl := range s.clauses {
+		r := rowClauses + i
+		text := ps.ClauseText(cl.t.clause(ps, cl.level))
+		if r == s.row {
+			text = "◂ " + text + " ▸"
+		}
+		add(r, label(fmt.Sprintf("clause %d", i+1))+st.Seat(cl.t.actor).Render(fitWords(text, w-13)))
 	}
-	if c.row == c.rowDuration() {
+	add(c.rowAdd(), st.Accent.Render("+ add a clause (enter: the list of kinds)"))
+	dur := plural(s.duration, "turn", "turns")
+	if s.row == c.rowDuration() {
 		dur = "◂ " + dur + " ▸"
 	}
 	add(c.rowDuration(), label("duration")+dur)
-	add(c.rowVis(), label("visibility")+vis)
+	vis := "public: everyone sees it once in force, and any breach"
+	if s.secret {
+		vis = "secret: only the parties ever see it"
+	}
+	add(c.rowVis(), label("visibility")+fitWords(vis, w-13))
 	add(c.rowNote(), label("note")+c.note.View())
 	add(c.rowSend(), st.Bold.Render("Send the proposal"))
-	lines = append(lines, "", st.Faint.Render(wrap("Each clause you commit to costs political capital when the deal comes into force; breaking one costs trust with everyone who learns of it.", c.w-6)))
+	lines = append(lines, "")
+	lines = append(lines, c.preview(w)...)
 	title := "New proposal"
-	if c.counter != nil {
-		title = fmt.Sprintf("Counter to “%s”", c.counter.Title)
+	if s.counter != nil {
+		title = fitWords(fmt.Sprintf("Counter to “%s”", s.counter.Title), w-4)
 	}
 	h := c.h - 1
+	if c.picking {
+		pick := c.pickerLines(w)
+		listH := min(len(pick)+2+c.helpLines(), max(8, h-12))
+		formH := h - listH
+		from, to := scrollWindow(len(lines), formH-2, selLine)
+		return header(e, c.w) + "\n" + st.panel(title, strings.Join(lines[from:to], "\n"), c.w, formH, false) + "\n" +
+			st.panel("Which kind of clause?", c.pickerView(pick, listH-2), c.w, listH, true)
+	}
 	from, to := scrollWindow(len(lines), h-2, selLine)
 	return header(e, c.w) + "\n" + st.panel(title, strings.Join(lines[from:to], "\n"), c.w, h, true)
+}
+
+// preview says what the deal does if kept: the viewer's numbers next
+// turn without the deal and with it, whether it would end the game, and
+// what the clauses cost.
+func (c *composerModel) preview(w int) []string {
+	e := c.env
+	st := &e.st
+	v := e.view()
+	ps := v.Scenario
+	var out []string
+	d := c.deal()
+	if len(d.Clauses) > 0 {
+		out = append(out, st.Bold.Render("If kept, next turn")+st.Subtle.Render(" (without the deal → with it)"))
+		out = append(out, dealForecast(e, d, w)...)
+	}
+	if ps.Settles(d) {
+		out = append(out, strings.Split(st.Warn.Render(wrap("⚑ This deal would end the game: "+ps.SettlementText()+".", w)), "\n")...)
+	}
+	cost := "Breaking a clause costs trust with everyone who learns of it."
+	if ps.UsesCapital && ps.Rules.ConcessionCapital > 0 {
+		mine := d.ClausesOf(v.Viewer)
+		cost = fmt.Sprintf("Each clause costs its actor %s political capital when the deal comes into force (yours: %s, you have %s). %s",
+			num(ps.Rules.ConcessionCapital), plural(mine, "clause", "clauses"), num(v.Seats[v.Viewer].Ind[game.Capital]), cost)
+	}
+	return append(out, strings.Split(st.Faint.Render(wrap(cost, w)), "\n")...)
+}
+
+// dealForecast compares the next turn with the deal's clauses kept and
+// without them, for the viewer and then the other parties, by the
+// engine's own forecast.
+func dealForecast(e *env, d *game.Deal, w int) []string {
+	st := &e.st
+	v := e.view()
+	ps := v.Scenario
+	base := game.Expected(v)
+	with := append([]game.Policy(nil), base...)
+	for k := range d.Clauses {
+		cl := &d.Clauses[k]
+		cl.Keep(&with[cl.Actor])
+	}
+	without, err1 := game.Project(v, base, 1)
+	kept, err2 := game.Project(v, with, 1)
+	if err1 != nil || err2 != nil {
+		return []string{st.Subtle.Render("no forecast for this game")}
+	}
+	seats := append([]int{v.Viewer}, d.Parties.Without(v.Viewer).Seats()...)
+	var out []string
+	for _, i := range seats {
+		var parts []string
+		for _, ind := range forecastIndicators(ps) {
+			s := ps.Indicator(ind)
+			a, b := without[0].Ind[i][ind], kept[0].Ind[i][ind]
+			if arrowFor(s, b-a) == " " {
+				continue
+			}
+			parts = append(parts, st.Change(b-a, s.Better >= 0).Render(fmt.Sprintf("%s %s → %s", s.Name, s.Format(a), s.Format(b))))
+		}
+		who := "your"
+		if i != v.Viewer {
+			who = ps.Tag(i) + "'s"
+		}
+		if len(parts) == 0 {
+			if i == v.Viewer {
+				out = append(out, st.Subtle.Render("  your numbers: no change next turn"))
+			}
+			continue
+		}
+		out = append(out, strings.Split(wrapIndent("  "+who+" "+strings.Join(parts, ", "), w, 4), "\n")...)
+	}
+	return out
+}
+
+// pickerLines are the clause kinds, one a line with what it means.
+func (c *composerModel) pickerLines(w int) []string {
+	e := c.env
+	st := &e.st
+	v := e.view()
+	ps := v.Scenario
+	var out []string
+	for j, t := range c.templates() {
+		line := capitalize(promiseText(ps, t, v.Viewer))
+		if j == c.pick {
+			line = st.Selected.Render("▸ " + line)
+		} else {
+			line = "  " + st.Seat(t.actor).Render(line)
+		}
+		out = append(out, fitWords(line, w))
+	}
+	return out
+}
+
+// promiseText says in a line what a kind of clause promises: "you keep
+// your tariff on PRC no harsher than a level".
+func promiseText(ps *game.PublicScenario, t template, me int) string {
+	lv := &ps.Levers[t.lever]
+	who, whose := ps.Tag(t.actor)+" keeps", "its"
+	if t.actor == me {
+		who, whose = "you keep", "your"
+	}
+	what := whose + " " + strings.ToLower(lv.Name)
+	if lv.Scope == game.ScopeEach {
+		what += " " + lv.Towards + " " + ps.Tag(t.target)
+	}
+	var limit string
+	switch {
+	case lv.Hostile && t.bound == game.AtMost:
+		limit = "no harsher than"
+	case lv.Hostile:
+		limit = "no milder than"
+	case t.bound == game.AtMost:
+		limit = "no more than"
+	default:
+		limit = "no less than"
+	}
+	return who + " " + what + " " + limit + " a level"
+}
+
+// helpLines is how many lines the selected kind's lever help takes under
+// the list, with the blank line before it.
+func (c *composerModel) helpLines() int {
+	v := c.env.view()
+	ts := c.templates()
+	if c.pick >= len(ts) {
+		return 0
+	}
+	t := v.Scenario.Levers[ts[c.pick].lever].Help
+	if t == "" {
+		return 0
+	}
+	return strings.Count(wrap(t, c.w-6), "\n") + 2
+}
+
+// pickerView shows the kinds in h lines with the selected lever's help
+// under them when it fits.
+func (c *composerModel) pickerView(lines []string, h int) string {
+	v := c.env.view()
+	ts := c.templates()
+	var help []string
+	if c.pick < len(ts) {
+		if t := v.Scenario.Levers[ts[c.pick].lever].Help; t != "" {
+			help = strings.Split(c.env.st.Subtle.Render(wrap(t, c.w-6)), "\n")
+		}
+	}
+	room := h
+	if len(help) > 0 && h-len(help)-1 >= 3 {
+		room = h - len(help) - 1
+	} else {
+		help = nil
+	}
+	from, to := scrollWindow(len(lines), room, c.pick)
+	out := append([]string{}, lines[from:to]...)
+	for len(out) < room {
+		out = append(out, "")
+	}
+	if len(help) > 0 {
+		out = append(append(out, ""), help...)
+	}
+	return strings.Join(out, "\n")
 }

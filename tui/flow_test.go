@@ -56,7 +56,6 @@ func TestTutorialByKeys(t *testing.T) {
 		return s
 	}
 	waitUntil("the title", func(s Status) bool { return s.Screen == "title" })
-	press("down")
 	press("enter")
 	waitUntil("the briefing", func(s Status) bool { return s.Screen == "briefing" })
 	press("enter")

@@ -2,9 +2,10 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/chokepoint-game/chokepoint/game"
 )
@@ -22,14 +23,6 @@ func monthOf(sc *game.PublicScenario, turn int) string {
 	return start.Format("Jan 2006")
 }
 
-// seatTag is a seat's short name: its id in capitals.
-func seatTag(v *game.View, i int) string {
-	if i < 0 || i >= len(v.Seats) {
-		return "—"
-	}
-	return strings.ToUpper(v.Seats[i].ID)
-}
-
 // spec is how the scenario describes indicator ind.
 func spec(v *game.View, ind game.Indicator) game.IndicatorSpec { return v.Scenario.Indicator(ind) }
 
@@ -42,37 +35,14 @@ func fmtInd(v *game.View, ind game.Indicator, x float64) string {
 	return s.Format(x)
 }
 
-// arrow is a trend: ↑, ↓ or a space, for changes that show at the
-// indicator's own precision.
-func arrow(delta float64) string {
-	switch {
-	case delta >= 0.05:
-		return "↑"
-	case delta <= -0.05:
-		return "↓"
-	}
-	return " "
-}
-
-func signed(x float64) string {
-	if math.Abs(x) < 0.05 {
-		return "±0"
-	}
-	return fmt.Sprintf("%+.1f", x)
-}
-
-// clauseText says one clause in plain words.
-func clauseText(v *game.View, c game.Clause) string { return v.Scenario.ClauseText(c) }
-
-// partiesText lists a deal's parties, the proposer first: "PRC → US, EU".
 func partiesText(v *game.View, d *game.Deal) string {
 	var others []string
 	for _, p := range d.Parties.Seats() {
 		if p != d.Proposer {
-			others = append(others, seatTag(v, p))
+			others = append(others, v.Scenario.Tag(p))
 		}
 	}
-	return seatTag(v, d.Proposer) + " → " + strings.Join(others, ", ")
+	return v.Scenario.Tag(d.Proposer) + " → " + strings.Join(others, ", ")
 }
 
 func dealTitle(deals []game.Deal, id int) string {
@@ -88,7 +58,7 @@ func dealTitle(deals []game.Deal, id int) string {
 // bookkeeping events a reader does not need (ready, phase changes).
 // cards finds the title of a timeline or deck event by its id.
 func eventText(v *game.View, deals []game.Deal, e *game.Event) string {
-	who := seatTag(v, e.Seat)
+	who := v.Scenario.Tag(e.Seat)
 	deal := dealTitle(deals, e.Deal)
 	switch e.Kind {
 	case game.EvStarted:
@@ -107,13 +77,13 @@ func eventText(v *game.View, deals []game.Deal, e *game.Event) string {
 	case game.EvWithdrawn:
 		return fmt.Sprintf("%s withdraws %s", who, deal)
 	case game.EvClosed:
-		return fmt.Sprintf("%s %s", deal, e.Status)
+		return fmt.Sprintf("%s %s", capitalize(deal), e.Status)
 	case game.EvBreach:
-		return fmt.Sprintf("✕ %s breaches %s", who, deal)
+		return fmt.Sprintf("✕ %s breaks %s", who, deal)
 	case game.EvMessage:
 		return fmt.Sprintf("%s: %s", who, e.Text)
 	case game.EvObjective:
-		return fmt.Sprintf("%s +%s from %s", who, plural(int(e.Value), "point", "points"), plural(e.Count, "objective", "objectives"))
+		return fmt.Sprintf("%s +%s from %s", who, pointsText(e.Value), plural(e.Count, "objective", "objectives"))
 	case game.EvModel:
 		return e.Text
 	case game.EvOverride:
@@ -147,3 +117,19 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// duration says a number of seconds in minutes and seconds: "4 minutes",
+// "1 minute 30 seconds".
+func duration(secs int) string {
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return plural(s, "second", "seconds")
+	case s == 0:
+		return plural(m, "minute", "minutes")
+	}
+	return plural(m, "minute", "minutes") + " " + plural(s, "second", "seconds")
+}
+
+// lenCells is the width of a line in cells, its styles left out.
+func lenCells(s string) int { return ansi.StringWidth(s) }

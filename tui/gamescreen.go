@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +13,8 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
+func init() { registerScreen(scrGame, func(e *env) screen { return newGameModel(e) }) }
+
 // Focus on the game screen.
 const (
 	focusPhase = iota
@@ -22,28 +23,33 @@ const (
 	numFocus
 )
 
-// gameModel is the game screen: header, world panel, phase panel (the
-// negotiation inbox in negotiation) and the news.
+// gameModel is the game screen: the header, a line that says what to do
+// now, the world panel (or the payoff table of a payoff-table game), the
+// phase panel (the inbox in negotiation) and the news.
 type gameModel struct {
-	env      *env
-	w, h     int
-	focus    int
-	selDeal  int
-	selSeat  int
-	why      bool
-	newsOff  int // lines scrolled up from the newest
-	msg      textinput.Model
-	msgTo    int // 0: everyone; k: seat k-1
-	writing  bool
-	dealsIDs []int // the inbox in display order
+	env     *env
+	w, h    int
+	focus   int
+	selSeat int
+	why     bool
+	whyOff  int // lines scrolled in the why panel
+	whyTurn int // the resolution the why panel explains
+	newsSel int // the selected news line, counted from the newest
+	msg     textinput.Model
+	msgTo   int // 0: everyone; k: seat k-1
+	writing bool
+	inbox   inboxModel
+	// repeat is the prompt of a payoff-table game's run of rounds.
+	repeat  textinput.Model
+	askRuns bool
 }
 
-func newGameModel(e *env) gameModel {
-	ti := textinput.New()
-	ti.Placeholder = "a message"
-	ti.CharLimit = 500
+func newGameModel(e *env) *gameModel {
+	ti := newInput(e, "a message", 500)
 	ti.Prompt = "> "
-	return gameModel{env: e, msg: ti}
+	rp := newInput(e, "10", 3)
+	rp.SetWidth(4)
+	return &gameModel{env: e, msg: ti, repeat: rp, inbox: inboxModel{env: e}}
 }
 
 func (g *gameModel) SetSize(w, h int) {
@@ -51,80 +57,108 @@ func (g *gameModel) SetSize(w, h int) {
 	g.msg.SetWidth(max(10, w/2))
 }
 
-func (g *gameModel) typing() bool { return g.writing }
+func (g *gameModel) typing() bool { return g.writing || g.askRuns }
 
-// refresh keeps the selection valid in a new view.
+// refresh keeps the selections valid in a new view, and closes the why
+// panel once it would explain another turn than the one it opened on.
 func (g *gameModel) refresh() {
 	v := g.env.view()
 	if v == nil {
 		return
 	}
-	g.dealsIDs = g.dealsIDs[:0]
-	for _, d := range inbox(v) {
-		g.dealsIDs = append(g.dealsIDs, d.ID)
-	}
-	g.selDeal = max(0, min(g.selDeal, len(g.dealsIDs)-1))
+	g.inbox.refresh()
 	g.selSeat = max(0, min(g.selSeat, len(v.Seats)-1))
+	if g.why && g.whyTurn != v.Turn {
+		g.why = false
+	}
+	if v.Phase != game.Negotiation {
+		g.writing = false
+		g.msg.Blur()
+	}
 }
 
-// inbox lists the deals the seat sees in order: those awaiting its
-// answer, other open proposals, deals in force, then those closed this
-// turn.
-func inbox(v *game.View) []*game.Deal {
-	var out []*game.Deal
-	rank := func(d *game.Deal) int {
-		switch {
-		case d.Status == game.Proposed && v.Viewer >= 0 && d.Party(v.Viewer) && d.Answers[v.Viewer] == game.NoAnswer:
-			return 0
-		case d.Status == game.Proposed:
-			return 1
-		case d.Status == game.InForce:
-			return 2
-		}
-		return 3
-	}
-	for i := range v.Deals {
-		out = append(out, &v.Deals[i])
-	}
-	slices.SortStableFunc(out, func(a, b *game.Deal) int { return rank(a) - rank(b) })
-	return out
-}
-
-func (g *gameModel) selected() *game.Deal {
-	v := g.env.view()
-	if v == nil || g.selDeal >= len(g.dealsIDs) {
-		return nil
-	}
-	for i := range v.Deals {
-		if v.Deals[i].ID == g.dealsIDs[g.selDeal] {
-			return &v.Deals[i]
-		}
-	}
-	return nil
-}
-
-func (g *gameModel) Keys() helpKeys {
+func (g *gameModel) Keys() keyMap {
 	k := &g.env.keys
 	v := g.env.view()
-	nav := []key.Binding{k.Up, k.Down, k.Tab, k.Why, k.PageUp, k.PageDown, k.Briefing, k.Report}
 	if g.writing {
-		return helpKeys{short: []key.Binding{withHelp(k.Enter, "enter", "send"), withHelp(k.Tab, "tab", "recipient"), withHelp(k.Back, "esc", "cancel")}}
+		return newKeyMap([]key.Binding{withHelp(k.Enter, "enter", "send"), withHelp(k.Tab, "tab", "recipient"), withHelp(k.Back, "esc", "cancel")})
+	}
+	if g.askRuns {
+		return newKeyMap([]key.Binding{withHelp(k.Enter, "enter", "start repeating"), withHelp(k.Back, "esc", "cancel")})
 	}
 	if v == nil {
-		return helpKeys{}
+		return keyMap{}
 	}
+	why := k.Why
+	if g.why {
+		why = withHelp(k.Why, "w", "close why")
+	}
+	nav := []key.Binding{withHelp(k.Tab, "tab", "next panel: inbox, world, news"), withHelp(k.Up, "↑/k", "select up (a deal, a seat, a news line)"),
+		withHelp(k.Down, "↓/j", "select down"), withHelp(k.Why, "w", "why the selected seat's numbers moved, and their causes"),
+		withHelp(k.PageUp, "pgup", "scroll the why panel or the news up"), withHelp(k.PageDown, "pgdn", "scroll down"),
+		withHelp(k.Briefing, "b", "your briefing again"), withHelp(k.Report, "t", "the last turn's report"), withHelp(k.Back, "esc", "back to the inbox")}
+	var short, own []key.Binding
+	title := "This phase"
 	switch v.Phase {
 	case game.Negotiation:
-		return helpKeys{
-			short: []key.Binding{k.Accept, k.Reject, k.Counter, k.NewDeal, k.Message, k.Ready, k.Tab, k.Why},
-			full:  [][]key.Binding{{k.Accept, k.Reject, k.Counter, k.NewDeal, k.Withdraw, k.Message, k.Ready}, nav},
+		title = "Negotiation"
+		ready := withHelp(k.Ready, "r", "done negotiating")
+		if v.Seats[v.Viewer].Ready {
+			ready = withHelp(k.Ready, "r", "not done after all")
 		}
+		switch {
+		case isPayoff(v.Scenario):
+			short = []key.Binding{g.moveKey(), withHelp(k.Repeat, "R", "repeat"), ready, k.NewDeal, why}
+			own = []key.Binding{g.moveKey(), k.Repeat}
+		case v.Owes(v.Viewer).Answer:
+			short = []key.Binding{k.Accept, k.Reject, k.Counter, ready, k.NewDeal, k.Message, k.Tab, why}
+		default:
+			short = []key.Binding{k.NewDeal, ready, k.Message, k.Tab, why, withHelp(k.Report, "t", "report")}
+		}
+		own = append(own, withHelp(k.Accept, "a", "accept the selected proposal"), withHelp(k.Reject, "x", "reject it"),
+			withHelp(k.Counter, "c", "counter it with a proposal of your own"), withHelp(k.NewDeal, "n", "propose a new deal"),
+			withHelp(k.Withdraw, "W", "withdraw your selected proposal"), withHelp(k.Message, "m", "write a message (tab: to whom)"),
+			ready, withHelp(k.Orders, "o", "orders (after negotiation)"))
 	case game.Orders:
-		return helpKeys{short: []key.Binding{k.Orders, withHelp(k.Ready, "r", "keep orders"), k.Tab, k.Why}, full: [][]key.Binding{{k.Orders, k.Ready}, nav}}
+		title = "Orders"
+		keep := withHelp(k.Ready, "r", "keep last turn's orders")
+		short = []key.Binding{withHelp(k.Orders, "o", "open orders"), keep, k.Tab, why}
+		own = []key.Binding{withHelp(k.Orders, "o", "open your orders"), keep}
+		if isPayoff(v.Scenario) {
+			short = append([]key.Binding{g.moveKey()}, short...)
+			own = append(own, g.moveKey(), k.Repeat)
+		}
 	case game.Report:
-		return helpKeys{short: []key.Binding{k.Report, withHelp(k.Ready, "r", "next turn"), k.Tab, k.Why}, full: [][]key.Binding{{k.Report, k.Ready}, nav}}
+		title = "Report"
+		next := withHelp(k.Ready, "r", "next turn")
+		short = []key.Binding{withHelp(k.Report, "t", "read the report"), next, why, k.Tab}
+		own = []key.Binding{withHelp(k.Report, "t", "read the report"), withHelp(k.Enter, "enter", "read the report"), next}
+	default:
+		short = []key.Binding{k.Tab, why}
 	}
-	return helpKeys{short: []key.Binding{k.Tab, k.Why}, full: [][]key.Binding{nav}}
+	return newKeyMap(short, own, nav).titled(title, "Moving around")
+}
+
+// moveKey is the binding that plays a round of a payoff-table game,
+// with the choices it offers.
+func (g *gameModel) moveKey() key.Binding {
+	k := g.env.keys.Move
+	v := g.env.view()
+	if v == nil {
+		return k
+	}
+	l, ok := payoffLever(v.Scenario)
+	if !ok {
+		return k
+	}
+	var opts []string
+	for j := range v.Scenario.Levers[l].Levels {
+		if j < 9 {
+			opts = append(opts, fmt.Sprintf("%d %s", j+1, v.Scenario.LevelText(l, j)))
+		}
+	}
+	n := len(opts)
+	return withHelp(k, fmt.Sprintf("1-%d", n), "play "+strings.Join(opts, ", "))
 }
 
 func (g *gameModel) Update(msg tea.KeyPressMsg) action {
@@ -137,109 +171,122 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 	if g.writing {
 		return g.writeKey(msg)
 	}
-	cmd := func(c game.Command, text string) action {
-		return action{kind: actCommand, cmd: &c, text: text}
+	if g.askRuns {
+		return g.repeatKey(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Tab):
 		g.focus = (g.focus + 1) % numFocus
-		g.why = g.why && g.focus == focusWorld
+		g.newsSel = 0
+		return action{}
 	case key.Matches(msg, k.Back):
 		g.why = false
 		g.focus = focusPhase
-	case key.Matches(msg, k.Up):
+		return action{}
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+		d := -1
+		if key.Matches(msg, k.Down) {
+			d = 1
+		}
 		switch g.focus {
 		case focusWorld:
-			g.selSeat = max(0, g.selSeat-1)
+			g.selSeat = max(0, min(len(v.Seats)-1, g.selSeat+d))
+			g.whyOff = 0
 		case focusNews:
-			g.newsOff++
+			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
 		default:
-			g.selDeal = max(0, g.selDeal-1)
+			g.inbox.move(d)
 		}
-	case key.Matches(msg, k.Down):
-		switch g.focus {
-		case focusWorld:
-			g.selSeat = min(len(v.Seats)-1, g.selSeat+1)
-		case focusNews:
-			g.newsOff = max(0, g.newsOff-1)
-		default:
-			g.selDeal = min(len(g.dealsIDs)-1, g.selDeal+1)
+		return action{}
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.PageDown):
+		d := 5
+		if key.Matches(msg, k.PageUp) {
+			d = -5
 		}
-	case key.Matches(msg, k.PageUp):
-		g.newsOff += 5
-	case key.Matches(msg, k.PageDown):
-		g.newsOff = max(0, g.newsOff-5)
+		switch {
+		case g.why:
+			g.whyOff = max(0, g.whyOff+d)
+		case g.focus == focusNews:
+			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
+		}
+		return action{}
 	case key.Matches(msg, k.Why):
+		if g.why {
+			g.why = false
+			return action{}
+		}
 		if g.focus != focusWorld {
-			g.focus, g.selSeat = focusWorld, max(0, me)
+			g.selSeat = max(0, me)
 		}
-		g.why = !g.why
+		g.focus, g.why, g.whyOff, g.whyTurn = focusWorld, true, 0, v.Turn
+		return action{}
 	case key.Matches(msg, k.Briefing):
-		return action{kind: actOpenBriefing}
+		return show(scrBriefing)
 	case key.Matches(msg, k.Report):
-		if len(v.Changes) == 0 && v.Phase != game.Report {
-			return action{kind: actError, text: "no turn has been resolved yet"}
+		if lastResolution(g.env.u) == nil {
+			return errorf("no turn has been resolved yet: the report comes after the first turn's orders")
 		}
-		return action{kind: actOpenReport}
+		return show(scrReport)
+	case key.Matches(msg, k.Enter) && g.focus == focusNews:
+		return action{}
 	case key.Matches(msg, k.Orders), key.Matches(msg, k.Enter) && v.Phase == game.Orders:
 		if v.Phase != game.Orders {
-			return action{kind: actError, text: "orders are given after negotiation; press r when you are ready"}
+			return errorf("orders come after negotiation: press r when you are done negotiating")
 		}
-		return action{kind: actOpenOrders}
+		return show(scrOrders)
 	case key.Matches(msg, k.Enter) && v.Phase == game.Report:
-		return action{kind: actOpenReport}
+		return show(scrReport)
 	case key.Matches(msg, k.Ready):
-		switch v.Phase {
-		case game.Negotiation, game.Report:
-			ready := v.Seats[me].Ready
-			c := game.Command{Kind: game.CmdReady, Cancel: ready}
-			if ready {
-				return cmd(c, "no longer ready")
-			}
-			return cmd(c, "ready: waiting for the others")
-		case game.Orders:
-			if v.Seats[me].Submitted {
-				return action{kind: actError, text: "your orders are in; open them with o to change them"}
-			}
-			return action{kind: actCommand, cmd: &game.Command{Kind: game.CmdReady}, text: "orders kept as they are", back: true}
+		return g.ready(v)
+	case isPayoff(v.Scenario) && key.Matches(msg, k.Move):
+		return g.move(msg)
+	case isPayoff(v.Scenario) && key.Matches(msg, k.Repeat):
+		return g.askRepeat()
+	}
+	if v.Phase != game.Negotiation {
+		if key.Matches(msg, k.NewDeal) || key.Matches(msg, k.Accept) || key.Matches(msg, k.Message) {
+			return errorf("deals and messages wait for the next negotiation")
 		}
-	case v.Phase != game.Negotiation:
 		return action{}
+	}
+	switch {
 	case key.Matches(msg, k.NewDeal):
-		return action{kind: actCompose}
+		return action{kind: actShow, to: scrCompose}
 	case key.Matches(msg, k.Message):
 		g.writing = true
 		g.msg.SetValue("")
-		g.msg.Focus()
+		return action{then: g.msg.Focus()}
 	}
-	if v.Phase != game.Negotiation {
-		return action{}
-	}
-	d := g.selected()
-	if d == nil {
-		return action{}
-	}
-	awaiting := d.Status == game.Proposed && d.Party(me) && d.Answers[me] == game.NoAnswer
-	switch {
-	case key.Matches(msg, k.Accept), key.Matches(msg, k.Reject):
-		if !awaiting {
-			return action{kind: actError, text: "that deal does not await your answer"}
+	return g.inbox.update(msg)
+}
+
+// ready says the seat is done with the phase.
+func (g *gameModel) ready(v *game.View) action {
+	me := v.Viewer
+	switch v.Phase {
+	case game.Negotiation, game.Report:
+		ready := v.Seats[me].Ready
+		c := game.Command{Kind: game.CmdReady, Cancel: ready}
+		switch {
+		case ready:
+			return command(c, "not done negotiating after all")
+		case v.Phase == game.Report:
+			return command(c, "ready for the next turn")
 		}
-		ans, word := game.Accept, "accepted"
-		if key.Matches(msg, k.Reject) {
-			ans, word = game.Reject, "rejected"
+		return command(c, "done negotiating")
+	case game.Orders:
+		if v.Seats[me].Submitted {
+			return errorf("your orders are in; open them with o to change them")
 		}
-		return cmd(game.Command{Kind: game.CmdRespond, Deal: d.ID, Answer: ans}, fmt.Sprintf("%s “%s”", word, d.Title))
-	case key.Matches(msg, k.Counter):
-		if !awaiting {
-			return action{kind: actError, text: "only a proposal awaiting your answer can be countered"}
+		// Last turn's policy, moved inside the deals that bind the seat:
+		// r never breaks a promise by itself.
+		keep := game.Expected(v)[me]
+		a := command(game.Command{Kind: game.CmdReady}, "last turn's orders kept")
+		if keep != v.Seats[me].Policy {
+			a = command(game.Command{Kind: game.CmdSubmit, Orders: ordersOf(v, keep)}, "last turn's orders kept, moved inside your deals")
 		}
-		return action{kind: actCounter, deal: d}
-	case key.Matches(msg, k.Withdraw):
-		if d.Proposer != me || d.Status != game.Proposed {
-			return action{kind: actError, text: "only your own open proposals can be withdrawn"}
-		}
-		return cmd(game.Command{Kind: game.CmdWithdraw, Deal: d.ID}, "withdrawn")
+		a.back = true
+		return a
 	}
 	return action{}
 }
@@ -270,9 +317,11 @@ func (g *gameModel) writeKey(msg tea.KeyPressMsg) action {
 		if g.msgTo > 0 {
 			c.To = []string{v.Seats[g.msgTo-1].ID}
 		}
-		return action{kind: actCommand, cmd: &c, text: "message sent"}
+		return command(c, "message sent")
 	default:
-		g.msg, _ = g.msg.Update(msg)
+		var cmd tea.Cmd
+		g.msg, cmd = g.msg.Update(msg)
+		return action{then: cmd}
 	}
 	return action{}
 }
@@ -282,21 +331,22 @@ func (g *gameModel) writeKey(msg tea.KeyPressMsg) action {
 func header(e *env, w int) string {
 	st := &e.st
 	v := e.view()
+	ps := v.Scenario
 	for _, short := range []bool{false, true} {
-		left := st.Title.Render("CHOKEPOINT") + " · " + v.Scenario.Title
-		turn := fmt.Sprintf("turn %d/%d", v.Turn, v.Scenario.Turns)
+		left := st.Title.Render("CHOKEPOINT") + " · " + ps.Title
+		turn := fmt.Sprintf("turn %d/%d", v.Turn, ps.Turns)
 		you := ""
 		if v.Viewer >= 0 {
 			you = "you: " + st.Seat(v.Viewer).Bold(true).Render(v.Seats[v.Viewer].Name)
 		}
 		if short {
 			left = st.Title.Render("CHOKEPOINT")
-			turn = fmt.Sprintf("t%d/%d", v.Turn, v.Scenario.Turns)
+			turn = fmt.Sprintf("t%d/%d", v.Turn, ps.Turns)
 			if v.Viewer >= 0 {
-				you = "you: " + st.Seat(v.Viewer).Bold(true).Render(seatTag(v, v.Viewer))
+				you = "you: " + st.Seat(v.Viewer).Bold(true).Render(ps.Tag(v.Viewer))
 			}
 		}
-		parts := []string{monthOf(v.Scenario, v.Turn), turn, st.Bold.Render(phaseName(v))}
+		parts := []string{monthOf(ps, v.Turn), turn, st.Bold.Render(phaseName(v))}
 		if c := clockText(e); c != "" {
 			parts = append(parts, c)
 		}
@@ -306,19 +356,95 @@ func header(e *env, w int) string {
 		right := strings.Join(parts, " · ")
 		gap := w - lipgloss.Width(left) - lipgloss.Width(right) - 2
 		if gap >= 1 || short {
-			return fit(" "+left+strings.Repeat(" ", max(1, gap))+right, w)
+			return fit(" "+left+strings.Repeat(" ", max(1, gap))+right+" ", w)
 		}
 	}
 	return ""
 }
 
-// clockText is the negotiation time left, or "".
+// clockLeft is the negotiation time left, and whether a clock runs.
+func clockLeft(e *env) (time.Duration, bool) {
+	if e.u == nil || e.u.Deadline.IsZero() || e.u.View.Phase != game.Negotiation {
+		return 0, false
+	}
+	return max(0, e.u.Deadline.Sub(e.now).Round(time.Second)), true
+}
+
+// clockText is the negotiation time left, marked and coloured in its
+// last minute and more so in its last ten seconds, or "".
 func clockText(e *env) string {
-	if e.u == nil || e.u.Deadline.IsZero() {
+	left, ok := clockLeft(e)
+	if !ok {
 		return ""
 	}
-	left := max(0, e.u.Deadline.Sub(e.now).Round(time.Second))
-	return fmt.Sprintf("%02d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
+	text := fmt.Sprintf("%02d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
+	switch {
+	case left <= 10*time.Second:
+		return e.st.Error.Reverse(true).Render("⚠ " + text)
+	case left <= time.Minute:
+		return e.st.Warn.Bold(true).Render("⚠ " + text)
+	}
+	return text
+}
+
+// clockWarning tells the player once when the negotiation clock passes
+// one minute and ten seconds left.
+func (m *Model) clockWarning() {
+	left, ok := clockLeft(m.env)
+	if !ok {
+		m.warned = 0
+		return
+	}
+	switch {
+	case left <= 10*time.Second && m.warned != 10 && left > 0:
+		m.warned = 10
+		m.setStatus("ten seconds left in this negotiation", true)
+	case left <= time.Minute && left > 10*time.Second && m.warned == 0:
+		m.warned = 60
+		m.setStatus("one minute left: an unsent proposal will be kept as a draft", true)
+	case left > time.Minute:
+		m.warned = 0
+	}
+}
+
+// hint is the line under the header that says what to do now, short
+// enough for 80 columns.
+func (g *gameModel) hint() string {
+	v := g.env.view()
+	me := v.Viewer
+	s := &v.Seats[me]
+	ps := v.Scenario
+	switch v.Phase {
+	case game.Negotiation:
+		if isPayoff(ps) {
+			if l, ok := payoffLever(ps); ok && len(ps.Levers[l].Levels) >= 2 {
+				return fmt.Sprintf("Play this round: 1 %s, 2 %s; or R repeats a choice for many rounds.",
+					ps.LevelText(l, 0), ps.LevelText(l, 1))
+			}
+		}
+		switch {
+		case v.Owes(me).Answer:
+			return "A proposal awaits you: a accept, x reject, c counter. Then r when done."
+		case g.env.draft != nil:
+			return "Your unsent proposal is kept: n opens it. Press r when done negotiating."
+		case s.Ready:
+			return "You are done negotiating (r takes it back). Then you set your orders."
+		}
+		return "Negotiate: n proposes a deal. Press r when done; then set your orders."
+	case game.Orders:
+		if s.Submitted {
+			return "Your orders are in: waiting for the others. o changes them."
+		}
+		return "Set your orders for this turn: o opens them, r keeps last turn's."
+	case game.Report:
+		if s.Ready {
+			return "Waiting for the others to finish with the report."
+		}
+		return fmt.Sprintf("Turn %d is resolved: t reads the report, w says why, r next turn.", v.Turn)
+	case game.GameOver:
+		return "The game is over."
+	}
+	return "Waiting for the table."
 }
 
 func (g *gameModel) View() string {
@@ -326,57 +452,94 @@ func (g *gameModel) View() string {
 	st := &e.st
 	v := e.view()
 	if v == nil {
-		return e.spin + " Waiting for the table…"
+		return e.spin + " Waiting for the table"
 	}
 	w, h := g.w, g.h
 	head := header(e, w)
-	h--
+	hint := fit(" "+st.Accent.Render(fitWords("▶ "+g.hint(), w-2)), w)
+	h -= 2
 	sel := -1
 	if g.focus == focusWorld {
 		sel = g.selSeat
 	}
-	wide := w >= 110
+	items := newsItems(e)
+	newsSel := -1
+	if g.focus == focusNews {
+		newsSel = min(g.newsSel, max(0, len(items)-1))
+		g.newsSel = newsSel
+	}
 	var body string
-	if wide {
-		newsH := max(4, min(12, h/4))
-		topH := h - newsH
-		worldW := max(w*58/100, min(w-44, 84))
-		phaseW := w - worldW
-		world := st.panel("World", worldBody(e, worldW-4, sel), worldW, topH, g.focus == focusWorld)
-		phase := st.panel(g.phaseTitle(), g.phaseBody(phaseW-4, topH-2), phaseW, topH, g.focus == focusPhase)
-		body = stack(sideBySide(world, phase), st.panel("News", g.newsBody(w-4, newsH-2), w, newsH, g.focus == focusNews))
-	} else {
-		worldH := len(v.Seats) + 5
-		rest := h - worldH
+	switch {
+	case w >= 160:
+		// The world over the news on the left, the phase panel on the
+		// right at full height.
+		// The world as wide as its table wants, the rest to the phase
+		// panel.
+		natural := 44
+		if !isPayoff(v.Scenario) {
+			natural = worldColumns(e.u, w).totalWidth + 4
+		}
+		lw := max(w*45/100, min(w-70, natural))
+		top, topH := g.topPanel(lw, sel)
+		newsH := h - topH
+		left := stack(top, st.panel("News", newsBody(e, items, lw-4, newsH-2, newsSel), lw, newsH, g.focus == focusNews))
+		phase := st.panel(g.phaseTitle(), g.phaseBody(w-lw-4, h-2, ""), w-lw, h, g.focus == focusPhase)
+		body = sideBySide(left, phase)
+	default:
+		top, topH := g.topPanel(w, sel)
+		rest := h - topH
+		need := g.phaseNeed(w-4, rest < 16)
+		if g.why {
+			need = max(need, rest*2/3)
+		}
 		newsH := 0
-		if rest-5 >= 9 {
+		if phaseH := max(need, rest/2); rest-phaseH >= 5 {
+			newsH = rest - phaseH
+		} else if rest-10 >= 5 {
 			newsH = 5
 		}
 		phaseH := rest - newsH
-		world := st.panel("World", worldBody(e, w-4, sel), w, worldH, g.focus == focusWorld)
+		ticker := ""
+		if newsH == 0 {
+			ticker = latestNews(e, items, w-4)
+		}
 		var phase string
 		if newsH == 0 && g.focus == focusNews {
-			phase = st.panel("News", g.newsBody(w-4, phaseH-2), w, phaseH, true)
+			phase = st.panel("News", newsBody(e, items, w-4, phaseH-2, newsSel), w, phaseH, true)
 		} else {
-			phase = st.panel(g.phaseTitle(), g.phaseBody(w-4, phaseH-2), w, phaseH, g.focus == focusPhase)
+			phase = st.panel(g.phaseTitle(), g.phaseBody(w-4, phaseH-2, ticker), w, phaseH, g.focus == focusPhase)
 		}
 		news := ""
 		if newsH > 0 {
-			news = st.panel("News", g.newsBody(w-4, newsH-2), w, newsH, g.focus == focusNews)
+			news = st.panel("News", newsBody(e, items, w-4, newsH-2, newsSel), w, newsH, g.focus == focusNews)
 		}
-		body = stack(world, phase, news)
+		body = stack(top, phase, news)
 	}
-	return head + "\n" + body
+	return head + "\n" + hint + "\n" + body
+}
+
+// topPanel is the world panel, or a payoff-table game's table, in w
+// cells, with its height.
+func (g *gameModel) topPanel(w, sel int) (string, int) {
+	e := g.env
+	v := e.view()
+	if isPayoff(v.Scenario) {
+		body := payoffBody(e, w-4)
+		h := lipgloss.Height(body) + 2
+		return e.st.panel("Payoffs", body, w, h, g.focus == focusWorld), h
+	}
+	h := worldHeight(v)
+	return e.st.panel("World", worldBody(e, w-4, sel), w, h, g.focus == focusWorld), h
 }
 
 func (g *gameModel) phaseTitle() string {
 	v := g.env.view()
 	if g.why {
-		return "Why"
+		return "Why · ↑↓ another seat · w closes"
 	}
 	switch v.Phase {
 	case game.Negotiation:
-		return fmt.Sprintf("Negotiation · round %d", v.Round)
+		return fmt.Sprintf("Negotiation · round %d of %d", v.Round, v.Scenario.Rounds)
 	case game.Orders:
 		return "Orders"
 	case game.Report:
@@ -384,21 +547,20 @@ func (g *gameModel) phaseTitle() string {
 	case game.GameOver:
 		return "Game over"
 	}
-	return v.Phase.String()
+	return capitalize(v.Phase.String())
 }
 
-// waiting lists the seats the phase still waits for, and who is thinking.
+// waiting lists the seats the phase still waits for, by the engine's
+// rule, and who is thinking.
 func waiting(e *env) string {
 	st := &e.st
 	v := e.view()
 	var who []string
 	for i := range v.Seats {
-		s := &v.Seats[i]
-		open := (v.Phase == game.Orders && !s.Submitted) || ((v.Phase == game.Negotiation || v.Phase == game.Report) && !s.Ready)
-		if !open {
+		if !v.Owes(i).Act {
 			continue
 		}
-		tag := seatTag(v, i)
+		tag := v.Scenario.Tag(i)
 		if e.u.Thinking.Has(i) {
 			tag = e.spin + " " + tag + " thinking"
 		} else if i == v.Viewer {
@@ -407,171 +569,120 @@ func waiting(e *env) string {
 		who = append(who, st.Seat(i).Render(tag))
 	}
 	if len(who) == 0 {
-		return st.Subtle.Render(e.spin + " moving on…")
+		return st.Subtle.Render(e.spin + " moving on")
 	}
 	return st.Subtle.Render("waiting for: ") + strings.Join(who, ", ")
 }
 
-func (g *gameModel) phaseBody(w, h int) string {
+// phaseContent is the phase panel's text in w cells: its lines, the
+// selected deal's first and last line, and the foot that stays at the
+// bottom; compact asks for the short form of the foot.
+func (g *gameModel) phaseContent(w int, ticker string, compact bool) (lines []string, sel, selEnd int, foot []string) {
 	e := g.env
 	st := &e.st
 	v := e.view()
-	if g.why {
-		return whyBody(e, g.selSeat)
-	}
 	me := v.Viewer
-	var b strings.Builder
+	if ticker != "" {
+		foot = append(foot, ticker)
+	}
 	switch v.Phase {
 	case game.Orders:
 		if v.Seats[me].Submitted {
-			b.WriteString(st.Good.Render("✓ Your orders are in.") + " Press o to change them until everyone has submitted.\n\n")
+			lines = append(lines, st.Good.Render("✓ Your orders are in.")+" "+wrap("Press o to change them until everyone has submitted.", w-22))
 		} else {
-			b.WriteString("Set your levers for this turn: press " + st.KeyName.Render("o") + " to open your orders,\nor " + st.KeyName.Render("r") + " to keep last turn's.\n\n")
+			lines = append(lines, wrap("Set your levers for this turn: press "+st.KeyName.Render("o")+" to open your orders, or "+st.KeyName.Render("r")+" to keep last turn's.", w))
 		}
-		b.WriteString(waiting(e))
-		return b.String()
+		lines = append(lines, "", waiting(e))
 	case game.Report:
-		b.WriteString(fmt.Sprintf("Turn %d is resolved. Press %s to read the report,\n%s when you are ready for the next turn.\n\n", v.Turn, st.KeyName.Render("t"), st.KeyName.Render("r")))
-		b.WriteString(waiting(e))
-		return b.String()
+		lines = append(lines, wrap(fmt.Sprintf("Turn %d is resolved. Press %s to read the report, %s when you are ready for the next turn.", v.Turn, st.KeyName.Render("t"), st.KeyName.Render("r")), w), "", waiting(e))
 	case game.GameOver:
-		return "The game is over: " + v.Ended + "."
+		lines = append(lines, wrap("The game is over: "+v.Ended+".", w))
 	case game.Negotiation:
-	default:
-		return waiting(e)
-	}
-	lines := g.inboxLines(w)
-	// Leave the last lines for the ready state and the message line.
-	foot := []string{}
-	if g.writing {
-		to := "everyone"
-		if g.msgTo > 0 {
-			to = seatTag(v, g.msgTo-1)
+		lines, sel, selEnd = g.inbox.lines(w, g.focus == focusPhase)
+		if g.writing {
+			to := "everyone"
+			if g.msgTo > 0 {
+				to = v.Scenario.Tag(g.msgTo - 1)
+			}
+			foot = append(foot, st.Subtle.Render("to "+to+" (tab) ")+g.msg.View())
 		}
-		foot = append(foot, st.Subtle.Render("to "+to+" (tab) ")+g.msg.View())
+		if g.askRuns {
+			foot = append(foot, st.Accent.Render(g.repeatPrompt())+g.repeat.View())
+		}
+		ready := st.Warn.Render("○ not done negotiating") + st.Subtle.Render(" · press r when you are")
+		if v.Seats[me].Ready {
+			ready = st.Good.Render("● done negotiating") + st.Subtle.Render(" · r takes it back")
+		}
+		if wait := waiting(e); lenCells(ready)+3+lenCells(wait) <= w {
+			foot = append(foot, ready+"   "+wait)
+		} else {
+			foot = append(foot, ready, wait)
+		}
+		if t := settlementLine(v.Scenario, w, compact); t != "" {
+			foot = append(foot, st.Subtle.Render(t))
+		}
+	default:
+		lines = append(lines, waiting(e))
 	}
-	ready := st.Warn.Render("○ not ready") + st.Subtle.Render(" — press r when you are done negotiating")
-	if v.Seats[me].Ready {
-		ready = st.Good.Render("● ready") + st.Subtle.Render(" — r to take it back")
+	if v.Phase != game.Negotiation {
+		lines = flat(lines)
 	}
-	foot = append(foot, ready, waiting(e))
-	room := max(1, h-len(foot)-1)
-	from, to := scrollWindow(len(lines), room, g.selLine(lines))
+	return lines, sel, selEnd, flat(foot)
+}
+
+// settlementLine is the scenario's end condition on the game screen:
+// the engine's sentence, or in one line when room is short.
+func settlementLine(ps *game.PublicScenario, w int, compact bool) string {
+	t := ps.SettlementText()
+	if t == "" {
+		return ""
+	}
+	if !compact {
+		return wrap("⚑ Early end: "+t+".", w)
+	}
+	var tags []string
+	for _, i := range ps.Settlement.Parties.Seats() {
+		tags = append(tags, ps.Tag(i))
+	}
+	short := fmt.Sprintf("⚑ A deal of %d+ clauses between %s ends the game (? help)", ps.Settlement.MinClauses, strings.Join(tags, " and "))
+	if lenCells(short) > w {
+		return wrap(short, w)
+	}
+	return short
+}
+
+// phaseNeed is how many lines the phase panel would like, borders in.
+func (g *gameModel) phaseNeed(w int, compact bool) int {
+	lines, _, _, foot := g.phaseContent(w, "", compact)
+	return len(lines) + len(foot) + 3
+}
+
+// phaseBody is the phase panel's text in w by h cells; ticker, when set,
+// is the latest news for a screen with no news panel.
+func (g *gameModel) phaseBody(w, h int, ticker string) string {
+	e := g.env
+	if g.why {
+		lines := whyLines(e, g.selSeat, w)
+		g.whyOff = max(0, min(g.whyOff, len(lines)-h))
+		end := min(len(lines), g.whyOff+h)
+		return strings.Join(lines[g.whyOff:end], "\n")
+	}
+	compact := h < 12
+	lines, sel, selEnd, foot := g.phaseContent(w, ticker, compact)
+	room := max(1, h-len(foot))
+	gap := len(foot) > 0 && !compact
+	if gap {
+		room = max(1, room-1)
+	}
+	// Keep the selected deal whole in view, and the top of the list when
+	// that allows.
+	from, to := scrollWindow(len(lines), room, min(selEnd, sel+room-1))
 	out := append([]string{}, lines[from:to]...)
 	for len(out) < room {
 		out = append(out, "")
 	}
-	return strings.Join(append(append(out, ""), foot...), "\n")
-}
-
-// selLine finds the selected deal's first line for scrolling.
-func (g *gameModel) selLine(lines []string) int {
-	for i, l := range lines {
-		if strings.Contains(l, "▸") {
-			return i + 2
-		}
+	if gap {
+		out = append(out, "")
 	}
-	return 0
-}
-
-// inboxLines draws the deals: the selected one with its clauses and the
-// proposer's line of reasoning.
-func (g *gameModel) inboxLines(w int) []string {
-	e := g.env
-	st := &e.st
-	v := e.view()
-	me := v.Viewer
-	deals := inbox(v)
-	awaitingN := 0
-	for _, d := range deals {
-		if d.Status == game.Proposed && d.Party(me) && d.Answers[me] == game.NoAnswer {
-			awaitingN++
-		}
-	}
-	lines := []string{st.Bold.Render(fmt.Sprintf("Inbox · %d awaiting you", awaitingN))}
-	if len(deals) == 0 {
-		lines = append(lines, st.Subtle.Render("No proposals yet. Press n to propose a deal, m to write."))
-	}
-	for k, d := range deals {
-		status := dealStatus(v, d)
-		mark := "  "
-		if k == g.selDeal && g.focus == focusPhase {
-			mark = st.Selected.Render("▸") + " "
-		}
-		title := fmt.Sprintf("%s  “%s”", partiesText(v, d), d.Title)
-		statusW := lipgloss.Width(status)
-		lines = append(lines, mark+st.Seat(d.Proposer).Render(fit(title, max(8, w-statusW-4)))+" "+status)
-		if k != g.selDeal {
-			continue
-		}
-		for _, c := range d.Clauses {
-			lines = append(lines, "    "+st.Seat(c.Actor).Render("•")+" "+clauseText(v, c))
-		}
-		lines = append(lines, st.Subtle.Render(fmt.Sprintf("    %s, %s", plural(d.Duration, "turn", "turns"), d.Visibility)))
-		if d.Note != "" {
-			for _, l := range strings.Split(wrap("“"+d.Note+"”", w-6), "\n") {
-				lines = append(lines, "    "+st.Accent.Render(l))
-			}
-		}
-		for _, n := range e.u.Journal.Notes {
-			if n.Deal != d.ID {
-				continue
-			}
-			text := fmt.Sprintf("%s, %s: “%s”", seatTag(v, n.Seat), n.Answer, n.Text)
-			for _, l := range strings.Split(wrap(text, w-6), "\n") {
-				lines = append(lines, "    "+st.Seat(n.Seat).Render(l))
-			}
-		}
-	}
-	return lines
-}
-
-// dealStatus says where a deal stands for the viewer.
-func dealStatus(v *game.View, d *game.Deal) string {
-	me := v.Viewer
-	switch d.Status {
-	case game.Proposed:
-		if d.Party(me) && d.Answers[me] == game.NoAnswer {
-			return "awaiting you"
-		}
-		var wait []string
-		for _, p := range d.Parties.Seats() {
-			if d.Answers[p] == game.NoAnswer {
-				wait = append(wait, seatTag(v, p))
-			}
-		}
-		return "waiting: " + strings.Join(wait, ",")
-	case game.InForce:
-		return fmt.Sprintf("● in force to t%d", d.End)
-	case game.Broken:
-		return "✕ broken"
-	}
-	return d.Status.String()
-}
-
-// newsBody is the news feed, newest last, scrolled by newsOff.
-func (g *gameModel) newsBody(w, h int) string {
-	e := g.env
-	st := &e.st
-	v := e.view()
-	var lines []string
-	for i := range e.u.Journal.News {
-		ev := &e.u.Journal.News[i]
-		text := eventText(v, e.u.Journal.Deals, ev)
-		if text == "" {
-			continue
-		}
-		date := monthOf(v.Scenario, ev.Turn)
-		line := st.Subtle.Render(fmt.Sprintf("%-8s ", date))
-		if ev.Seat >= 0 {
-			line += st.Seat(ev.Seat).Render(text)
-		} else {
-			line += text
-		}
-		lines = append(lines, fit(line, w))
-	}
-	g.newsOff = max(0, min(g.newsOff, len(lines)-h))
-	end := len(lines) - g.newsOff
-	from := max(0, end-h)
-	return strings.Join(lines[from:end], "\n")
+	return strings.Join(append(out, foot...), "\n")
 }

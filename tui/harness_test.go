@@ -99,31 +99,40 @@ func (h *harness) settle() {
 	deadline := time.After(10 * time.Second)
 	for _, seat := range s.humans {
 		ch := s.seats[seat].Updates()
+		var u table.Update
+		select {
+		case u = <-ch:
+		case <-deadline:
+			h.t.Fatal("the table did not settle")
+		}
 		for {
-			var u table.Update
+			h.m.Update(updateMsg{gen: s.gen, seat: seat, u: u, ok: true})
+			// Settled, and as the table stands: the same command applied
+			// and the same clock (a briefing read starts it without a
+			// command).
+			if seq, clock := h.tableNow(); settled(&u) && u.View.Seq == seq && u.Deadline.Equal(clock) {
+				break
+			}
 			select {
 			case u = <-ch:
 			case <-deadline:
 				h.t.Fatal("the table did not settle")
 			}
-			h.m.Update(updateMsg{gen: s.gen, seat: seat, u: u, ok: true})
-			if settled(&u) && u.View.Seq == h.seq() {
-				break
-			}
 		}
 	}
 }
 
-// seq asks the table for its present sequence number through a fresh
-// spectator: the harness must not race the table for it.
-func (h *harness) seq() int {
+// tableNow asks the table for its present sequence number and clock
+// through a fresh spectator: the harness must not race the table for
+// them.
+func (h *harness) tableNow() (int, time.Time) {
 	sp, err := h.m.env.sess.table.Join(game.Spectator)
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	defer sp.Leave()
 	u := <-sp.Updates()
-	return u.View.Seq
+	return u.View.Seq, u.Deadline
 }
 
 // key presses keys: names like "enter", "up", or single characters.
@@ -142,12 +151,26 @@ func (h *harness) run(cmd tea.Cmd) {
 		return
 	}
 	msg := cmd()
-	if _, ok := msg.(tea.QuitMsg); ok {
+	switch msg := msg.(type) {
+	case tea.QuitMsg:
+		return
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
 		return
 	}
 	h.m.Update(msg)
 	if _, ok := msg.(doneMsg); ok {
 		h.settle()
+		// A run of rounds sends its next command after each update: the
+		// program runs it, and so must the harness.
+		// (The harness drops the commands Update returns for an update,
+		// so the step is asked for again.)
+		if h.m.autoActive() {
+			h.m.auto.sent = phaseKey{}
+			h.run(h.m.autoStep())
+		}
 	}
 }
 
@@ -182,3 +205,16 @@ func keyMsg(k string) tea.KeyPressMsg {
 
 // screen is the plain text of the model's view.
 func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
+
+// screenOf is one of the model's screens, as its own type.
+func screenOf[T screen](h *harness, id screenID) T {
+	h.t.Helper()
+	s, ok := h.m.screens[id].(T)
+	if !ok {
+		h.t.Fatalf("screen %s is a %T", id, h.m.screens[id])
+	}
+	return s
+}
+
+func (h *harness) composer() *composerModel { return screenOf[*composerModel](h, scrCompose) }
+func (h *harness) gameScreen() *gameModel   { return screenOf[*gameModel](h, scrGame) }

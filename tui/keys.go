@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the interface. Help, the bottom line and
 // the routing all read these bindings, so a key is defined in one place.
@@ -15,9 +19,14 @@ type KeyMap struct {
 	Ready, Orders, Report, Briefing, Why key.Binding
 	Accept, Reject, Counter, NewDeal     key.Binding
 	Message, Withdraw                    key.Binding
+	// A payoff-table game: one key a round, or a run of rounds.
+	Move, Repeat key.Binding
 	// The orders and the composer.
 	Reset, Submit, Toggle, AddClause, DelClause key.Binding
-	Difficulty                                  key.Binding
+	// The new-game screen.
+	Difficulty, Clock key.Binding
+	// The briefing.
+	Details key.Binding
 }
 
 // DefaultKeyMap is the key map of a normal terminal.
@@ -53,21 +62,75 @@ func DefaultKeyMap() KeyMap {
 		Message:  b("m", "message", "m"),
 		Withdraw: b("W", "withdraw", "W"),
 
-		Reset:      b("u", "undo changes", "u"),
-		Submit:     b("enter", "submit", "enter"),
-		Toggle:     b("space", "toggle", "space"),
-		AddClause:  b("+", "add clause", "+", "="),
-		DelClause:  b("-", "remove clause", "-", "delete"),
+		Move:   b("1-9", "play that choice this round", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Repeat: b("R", "repeat a choice for rounds", "R"),
+
+		Reset:     b("u", "undo changes", "u"),
+		Submit:    b("enter", "submit", "enter"),
+		Toggle:    b("space", "toggle", "space"),
+		AddClause: b("+", "add clause", "+", "="),
+		DelClause: b("-", "remove clause", "-", "delete"),
+
 		Difficulty: b("d", "difficulty", "d"),
+		Clock:      b("c", "clock on or off", "c"),
+
+		Details: b("d", "details", "d"),
 	}
 }
 
-// helpKeys is one screen's bindings for the help component: the bottom
-// line (short) and the full help (groups).
-type helpKeys struct {
+// keyMap is one screen's bindings as Bubbles' help reads them: the short
+// list the bottom line shows, and the full groups the help overlay lists
+// one a line. Every short binding is in a full group too (newKeyMap sees
+// to it), so help never leaves out a key the bottom line shows.
+type keyMap struct {
 	short []key.Binding
 	full  [][]key.Binding
+	// titles name the full groups in help; a group without one is "On
+	// this screen" (the first) or "Also here".
+	titles []string
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+// titled is the key map with its full groups named.
+func (k keyMap) titled(titles ...string) keyMap {
+	k.titles = titles
+	return k
+}
+
+// ShortHelp is the bottom line's list.
+func (k keyMap) ShortHelp() []key.Binding { return k.short }
+
+// FullHelp is the help overlay's groups.
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }
+
+// newKeyMap is a screen's key map: the short list, and full groups that
+// add the rest. Short bindings no group lists are put in a first group.
+func newKeyMap(short []key.Binding, full ...[]key.Binding) keyMap {
+	listed := map[string]bool{}
+	for _, g := range full {
+		for _, b := range g {
+			listed[helpID(b)] = true
+		}
+	}
+	var missing []key.Binding
+	for _, b := range short {
+		if !listed[helpID(b)] {
+			missing = append(missing, b)
+			listed[helpID(b)] = true
+		}
+	}
+	if len(missing) > 0 {
+		full = append(full, missing)
+	}
+	return keyMap{short: short, full: full}
+}
+
+// helpID tells bindings apart by their keys: the same keys listed twice
+// (a short description on the bottom line, a longer one in a group) are
+// one binding.
+func helpID(b key.Binding) string { return strings.Join(b.Keys(), "\x00") }
+
+// withHelp is a binding with the words it shows on one screen.
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/chokepoint-game/chokepoint/content"
@@ -54,20 +55,17 @@ type Status struct {
 	Line      string // the bottom line's status or error
 }
 
-var screenNames = map[screenID]string{
-	scrTitle: "title", scrSetup: "setup", scrLoading: "loading", scrBriefing: "briefing",
-	scrGame: "game", scrOrders: "orders", scrCompose: "compose", scrReport: "report",
-	scrDebrief: "debrief", scrPrivacy: "privacy",
-}
-
 // Status reports where the interface stands.
 func (m *Model) Status() Status {
-	s := Status{Screen: screenNames[m.screen], Seat: m.env.seat, Line: m.status}
+	s := Status{Screen: string(m.cur), Seat: m.env.seat, Line: m.status}
 	switch m.overlay {
 	case ovHelp:
 		s.Screen = "help"
-	case ovQuit:
-		s.Screen = "quit"
+	case ovAsk:
+		s.Screen = "confirm"
+		if m.ask != nil && m.ask.yes.kind == actExit {
+			s.Screen = "quit"
+		}
 	}
 	if v := m.env.view(); v != nil {
 		s.Phase, s.Turn, s.Round, s.Seq = v.Phase, v.Turn, v.Round, v.Seq
@@ -78,28 +76,16 @@ func (m *Model) Status() Status {
 	return s
 }
 
-type screenID int
-
-const (
-	scrTitle screenID = iota
-	scrSetup
-	scrLoading
-	scrBriefing
-	scrGame
-	scrOrders
-	scrCompose
-	scrReport
-	scrDebrief
-	scrPrivacy
-)
-
 type overlayID int
 
 const (
 	ovNone overlayID = iota
 	ovHelp
-	ovQuit
+	ovAsk
 )
+
+// actExit quits at once: what y does in the quit dialog.
+const actExit actionKind = -1
 
 // env is what every screen shares: styles, keys, the session and the
 // active seat's latest update.
@@ -111,6 +97,10 @@ type env struct {
 	u    *table.Update // its latest update; nil before the first
 	now  time.Time
 	spin string
+	// draft is a proposal the negotiation closed on before it was sent.
+	draft *composerState
+	// still is set when the time is fixed (Options.Now): nothing moves.
+	still bool
 }
 
 func (e *env) view() *game.View {
@@ -125,45 +115,50 @@ type Model struct {
 	opts    Options
 	env     *env
 	help    help.Model
+	helpVP  viewport.Model
 	spinner spinner.Model
 	w, h    int
-	screen  screenID
+	screens map[screenID]screen
+	cur     screenID
 	overlay overlayID
+	ask     *question
 	status  string
 	isError bool
-	gen     int
-	quit    bool
+	// statusAt is the moment a status was set for: it goes when the game
+	// moves to another phase, round or turn.
+	statusAt phaseKey
+	gen      int
+	quit     bool
+	auto     autopilot
 
-	title    titleModel
-	setup    setupModel
-	briefing briefingModel
-	game     gameModel
-	orders   ordersModel
-	compose  composerModel
-	report   reportModel
-	debrief  debriefModel
+	// Which seats have read their briefing, the seat whose screens were
+	// last shown at this keyboard, and the phase the active seat was last
+	// shown (to open the screen a new phase needs).
+	briefed    map[int]bool
+	atKeyboard int
+	lastPhase  game.Phase
+	lastTurn   int
+	passTo     int // the seat the privacy screen waits for
+	// warned is the clock warning last given: 0 none, 60 or 10 seconds.
+	warned int
+}
 
-	// Which seats have read their briefing, and the phase the active
-	// seat was last shown (to open the screen a new phase needs).
-	briefed   map[int]bool
-	lastPhase game.Phase
-	lastTurn  int
-	passTo    int // the seat the privacy screen waits for
+// phaseKey is a moment of the game as far as status lines care.
+type phaseKey struct {
+	turn, round int
+	phase       game.Phase
 }
 
 // New returns the root model.
 func New(opts Options) *Model {
-	e := &env{st: newStyles(true), keys: DefaultKeyMap(), now: opts.Now}
-	m := &Model{opts: opts, env: e, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot)), briefed: map[int]bool{}}
+	e := &env{st: newStyles(true), keys: DefaultKeyMap(), now: opts.Now, still: !opts.Now.IsZero()}
+	m := &Model{opts: opts, env: e, help: help.New(), helpVP: viewport.New(),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)), briefed: map[int]bool{},
+		screens: map[screenID]screen{}, cur: scrTitle, atKeyboard: -1}
 	m.help.Styles = help.DefaultStyles(true)
-	m.title = newTitle(e)
-	m.setup = newSetup(e)
-	m.briefing = newBriefing(e)
-	m.game = newGameModel(e)
-	m.orders = newOrders(e)
-	m.compose = newComposer(e)
-	m.report = newReport(e)
-	m.debrief = newDebrief(e)
+	for _, id := range screenIDs() {
+		m.screens[id] = screenTable[id](e)
+	}
 	if e.now.IsZero() {
 		e.now = time.Now()
 	}
@@ -198,10 +193,12 @@ func (m *Model) start(spec GameSpec) tea.Cmd {
 // loading a scenario is work that does not belong in Update.
 func (m *Model) startWith(load func() (GameSpec, error)) tea.Cmd {
 	m.env.sess.close()
-	m.env.sess, m.env.u = nil, nil
+	m.env.sess, m.env.u, m.env.draft = nil, nil, nil
 	m.gen++
-	m.screen = scrLoading
+	m.cur = scrLoading
 	m.briefed = map[int]bool{}
+	m.atKeyboard = -1
+	m.auto = autopilot{}
 	m.lastPhase, m.lastTurn = game.Setup, 0
 	return startCmd(m.gen, load, m.opts.Clock)
 }
@@ -209,15 +206,24 @@ func (m *Model) startWith(load func() (GameSpec, error)) tea.Cmd {
 // Close stops the game's table, if one runs.
 func (m *Model) Close() { m.env.sess.close() }
 
-// setStatus shows a line on the status bar. It may quote a file name or a
-// file's problem, so control characters are escaped.
+// setStatus shows a line at the bottom until the next key or the next
+// phase. It may quote a file name or a file's problem, so control
+// characters are escaped.
 func (m *Model) setStatus(s string, isErr bool) {
 	m.status, m.isError = safetext.Escape(s, false), isErr
+	m.statusAt = m.phaseNow()
 }
 
-// Update routes a message: sizes and colours to everyone, keys to the
-// overlay, then to a focused text input, then to the global bindings,
-// then to the screen.
+func (m *Model) phaseNow() phaseKey {
+	if v := m.env.view(); v != nil {
+		return phaseKey{turn: v.Turn, round: v.Round, phase: v.Phase}
+	}
+	return phaseKey{}
+}
+
+// Update routes a message: sizes and colours to every screen, keys to
+// the overlay, then to a focused text input, then to the global
+// bindings, then to the screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	if m.opts.Observe != nil {
@@ -235,10 +241,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		m.env.st = newStyles(msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
-		m.briefing.invalidate()
+		for _, s := range m.screens {
+			if r, ok := s.(restyler); ok {
+				r.restyle()
+			}
+		}
 		return nil
 	case tickMsg:
 		m.env.now = time.Time(msg)
+		m.clockWarning()
 		return m.tick()
 	case spinner.TickMsg:
 		var cmd tea.Cmd
@@ -250,10 +261,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case updateMsg:
 		return m.updated(msg)
 	case doneMsg:
-		if msg.gen == m.gen && msg.err != nil {
+		if msg.gen != m.gen {
+			return nil
+		}
+		if msg.err != nil {
 			m.setStatus(msg.err.Error(), true)
 		}
-		return nil
+		m.autoDone(msg)
+		return m.autoStep()
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -262,208 +277,146 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) resize() {
 	w, h := m.w, m.h-1 // the bottom line is the model's
-	m.title.SetSize(w, h)
-	m.setup.SetSize(w, h)
-	m.briefing.SetSize(w, h)
-	m.game.SetSize(w, h)
-	m.orders.SetSize(w, h)
-	m.compose.SetSize(w, h)
-	m.report.SetSize(w, h)
-	m.debrief.SetSize(w, h)
+	for _, s := range m.screens {
+		s.SetSize(w, h)
+	}
+	m.helpVP.SetWidth(max(1, min(76, w-4)-4))
+	m.helpVP.SetHeight(max(1, h-4))
 }
+
+func (m *Model) screen() screen { return m.screens[m.cur] }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.env.keys
 	switch m.overlay {
 	case ovHelp:
-		m.overlay = ovNone
-		return nil
-	case ovQuit:
 		switch {
-		case key.Matches(msg, k.Yes), key.Matches(msg, k.ForceQuit):
-			m.quit = true
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Help), key.Matches(msg, k.Quit), key.Matches(msg, k.Enter):
 			m.overlay = ovNone
-			m.Close()
-			return tea.Quit
-		case key.Matches(msg, k.No), key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
+		case key.Matches(msg, k.ForceQuit):
 			m.overlay = ovNone
+			return m.do(action{kind: actQuit})
+		default:
+			m.helpVP, _ = m.helpVP.Update(msg)
 		}
+		return nil
+	case ovAsk:
+		q := m.ask
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.overlay, m.ask = ovNone, nil
+			return m.do(q.yes)
+		case key.Matches(msg, k.ForceQuit) && q.yes.kind == actExit:
+			m.overlay, m.ask = ovNone, nil
+			return m.do(q.yes)
+		case key.Matches(msg, k.No), key.Matches(msg, k.Back), key.Matches(msg, k.Quit), key.Matches(msg, k.ForceQuit):
+			m.overlay, m.ask = ovNone, nil
+		}
+		return nil
+	}
+	if m.autoActive() {
+		// Any key stops a run of rounds; the key does nothing else.
+		m.auto.stop()
+		m.setStatus("stopped repeating", false)
 		return nil
 	}
 	if key.Matches(msg, k.ForceQuit) {
-		m.overlay = ovQuit
-		return nil
+		return m.do(action{kind: actQuit})
 	}
-	if m.typing() {
-		return m.screenKey(msg)
+	if t, ok := m.screen().(typer); ok && t.typing() {
+		return m.do(m.screen().Update(msg))
 	}
 	switch {
 	case key.Matches(msg, k.Help):
-		m.overlay = ovHelp
+		m.openHelp()
 		return nil
 	case key.Matches(msg, k.Quit):
-		if m.screen == scrTitle {
-			m.quit = true
-			m.Close()
-			return tea.Quit
-		}
-		m.overlay = ovQuit
-		return nil
+		return m.do(action{kind: actQuit})
 	}
 	m.status = ""
-	return m.screenKey(msg)
+	return m.do(m.screen().Update(msg))
 }
 
-// typing reports whether a text input has the focus, so that letters are
-// text and not commands.
-func (m *Model) typing() bool {
-	switch m.screen {
-	case scrSetup:
-		return m.setup.typing()
-	case scrGame:
-		return m.game.typing()
-	case scrCompose:
-		return m.compose.typing()
-	}
-	return false
-}
+// inGame reports whether a game is open (running or over).
+func (m *Model) inGame() bool { return m.env.sess != nil }
 
-func (m *Model) screenKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch m.screen {
-	case scrTitle:
-		return m.titleKey(msg)
-	case scrSetup:
-		act, cmd := m.setup.Update(msg)
-		switch act.kind {
-		case actBack:
-			m.screen = scrTitle
-		case actStart:
-			return m.startWith(act.load)
-		case actError:
-			m.setStatus(act.text, true)
-		}
-		return cmd
-	case scrBriefing:
-		if key.Matches(msg, m.env.keys.Enter) || key.Matches(msg, m.env.keys.Back) {
-			first := !m.briefed[m.env.seat]
-			m.briefed[m.env.seat] = true
-			cmd := m.route()
-			if first && m.env.sess != nil {
-				cmd = tea.Batch(cmd, m.env.sess.briefed(m.env.seat))
-			}
-			return cmd
-		}
-		m.briefing.Update(msg)
-	case scrPrivacy:
-		if key.Matches(msg, m.env.keys.Enter) {
-			m.env.seat = m.passTo
-			m.env.u = m.env.sess.latest[m.passTo]
-			m.lastPhase = game.Setup
-			m.refresh()
-			return m.route()
-		}
-	case scrGame:
-		return m.act(m.game.Update(msg))
-	case scrOrders:
-		return m.act(m.orders.Update(msg))
-	case scrCompose:
-		return m.act(m.compose.Update(msg))
-	case scrReport:
-		return m.act(m.report.Update(msg))
-	case scrDebrief:
-		return m.act(m.debrief.Update(msg))
-	}
-	return nil
-}
-
-func (m *Model) titleKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch m.title.Update(msg) {
-	case titleNew:
-		m.setup.reset()
-		m.screen = scrSetup
-	case titleTutorial:
-		return m.startWith(TutorialSpec)
-	case titleQuit:
-		m.quit = true
-		return tea.Quit
-	}
-	return nil
-}
-
-// action is what a game screen asks the root model to do.
-type action struct {
-	kind actionKind
-	cmd  *game.Command
-	text string
-	deal *game.Deal
-	back bool // return to the game screen after a command
-}
-
-type actionKind int
-
-const (
-	actNone actionKind = iota
-	actBack
-	actCommand
-	actOpenOrders
-	actOpenReport
-	actOpenBriefing
-	actCompose
-	actCounter
-	actStart
-	actError
-	actTitle
-)
-
-func (m *Model) act(a action) tea.Cmd {
+// do carries out what a screen asked for.
+func (m *Model) do(a action) tea.Cmd {
+	var cmd tea.Cmd
 	switch a.kind {
-	case actBack:
-		m.screen = scrGame
+	case actShow:
+		m.showScreen(a.to, a)
 	case actCommand:
-		if m.env.sess == nil {
-			return nil
+		if m.env.sess == nil || a.cmd == nil {
+			break
 		}
-		cmd := m.env.sess.do(m.env.seat, *a.cmd)
+		cmd = m.env.sess.do(m.env.seat, *a.cmd)
 		if a.text != "" {
 			m.setStatus(a.text, false)
 		}
 		if a.back {
-			m.screen = scrGame
+			m.showScreen(scrGame, action{})
 		}
-		return cmd
-	case actOpenOrders:
-		m.orders.load()
-		m.screen = scrOrders
-	case actOpenReport:
-		m.report.load()
-		m.screen = scrReport
-	case actOpenBriefing:
-		m.briefing.load()
-		m.screen = scrBriefing
-	case actCompose:
-		m.compose.open(nil)
-		m.screen = scrCompose
-	case actCounter:
-		m.compose.open(a.deal)
-		m.screen = scrCompose
 	case actError:
 		m.setStatus(a.text, true)
+	case actNotice:
+		m.setStatus(a.text, false)
+	case actConfirm:
+		m.overlay, m.ask = ovAsk, a.ask
+	case actStart:
+		cmd = m.startWith(a.load)
+	case actTutorial:
+		cmd = m.startWith(TutorialSpec)
+	case actBriefed:
+		cmd = m.closeBriefing()
+	case actPassed:
+		m.passKeyboard()
+	case actAuto:
+		cmd = m.startAuto(a.level, a.n)
 	case actTitle:
 		m.Close()
-		m.env.sess, m.env.u = nil, nil
+		m.env.sess, m.env.u, m.env.draft = nil, nil, nil
+		m.auto = autopilot{}
 		m.gen++
-		m.screen = scrTitle
+		m.cur = scrTitle
+	case actQuit:
+		if !m.inGame() {
+			return m.do(action{kind: actExit})
+		}
+		text := "The game in progress will be lost: games cannot be saved yet."
+		if v := m.env.view(); v != nil && v.Phase == game.GameOver {
+			text = "The game is over; quitting closes its debrief."
+		}
+		m.overlay = ovAsk
+		m.ask = &question{title: "Quit Chokepoint?", text: text, yes: action{kind: actExit}, yesWord: "quit", noWord: "keep playing"}
+	case actExit:
+		m.quit = true
+		m.overlay = ovNone
+		m.Close()
+		cmd = tea.Quit
 	}
-	return nil
+	if a.then != nil {
+		return tea.Batch(cmd, a.then)
+	}
+	return cmd
+}
+
+// showScreen makes id the present screen, letting it prepare itself.
+func (m *Model) showScreen(id screenID, a action) {
+	s, ok := m.screens[id]
+	if !ok {
+		return
+	}
+	if o, ok := s.(opener); ok {
+		o.open(a)
+	}
+	m.cur = id
 }
 
 func (m *Model) started(msg startedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.setStatus("could not start the game: "+msg.err.Error(), true)
-		m.screen = scrTitle
-		if m.opts.Start != nil {
-			m.screen = scrTitle
-		}
+		m.cur = scrTitle
 		return nil
 	}
 	if msg.sess.gen != m.gen {
@@ -484,7 +437,7 @@ func (m *Model) updated(msg updateMsg) tea.Cmd {
 		return nil
 	}
 	u := msg.u
-	s.latest[msg.seat] = &u
+	s.note(msg.seat, &u)
 	if u.Err != nil {
 		m.setStatus(u.Err.Error(), true)
 	}
@@ -492,90 +445,160 @@ func (m *Model) updated(msg updateMsg) tea.Cmd {
 		m.env.u = &u
 		m.refresh()
 	}
-	if m.screen == scrLoading || msg.seat == m.env.seat || m.screen == scrGame {
-		if cmd := m.route(); cmd != nil {
-			return tea.Batch(cmd, s.wait(msg.seat))
+	cmds := []tea.Cmd{s.wait(msg.seat)}
+	if m.cur == scrLoading || msg.seat == m.env.seat || m.cur == scrGame || m.cur == scrPrivacy {
+		cmds = append(cmds, m.route())
+	}
+	cmds = append(cmds, m.autoStep())
+	return tea.Batch(cmds...)
+}
+
+// refresh hands the new update to the screens that keep something of it,
+// and drops a status line the game has moved past.
+func (m *Model) refresh() {
+	if m.status != "" && m.statusAt != m.phaseNow() {
+		m.status = ""
+	}
+	for _, s := range m.screens {
+		if r, ok := s.(refresher); ok {
+			r.refresh()
 		}
 	}
-	return s.wait(msg.seat)
 }
 
-// refresh hands the new update to the screens that show it.
-func (m *Model) refresh() {
-	m.game.refresh()
-	m.orders.refresh()
-	m.compose.refresh()
-	m.report.refresh()
-	m.debrief.refresh()
-}
-
-// route picks the screen the game needs now: a briefing first, the
-// privacy screen when the keyboard passes to another seat, the orders,
-// report or debrief when their phase begins.
+// route picks the screen the game needs now: the privacy screen when the
+// keyboard passes to a seat of a hot-seat game (the first included), its
+// briefing first, then the orders, report or debrief when their phase
+// begins.
 func (m *Model) route() tea.Cmd {
 	s := m.env.sess
-	if s == nil || m.env.u == nil {
-		if s != nil && m.env.u == nil {
-			if u := s.latest[m.env.seat]; u != nil {
-				m.env.u = u
-				m.refresh()
-			} else {
-				return nil
-			}
-		} else {
+	if s == nil {
+		return nil
+	}
+	if m.env.u == nil {
+		u := s.latest[m.env.seat]
+		if u == nil {
 			return nil
 		}
+		m.env.u = u
+		m.refresh()
 	}
 	v := m.env.view()
-	if v.Phase != game.GameOver && len(s.humans) > 1 {
-		if next := s.next(m.env.seat); next != m.env.seat {
-			if m.screen != scrPrivacy || m.passTo != next {
+	if len(s.humans) > 1 && v.Phase != game.GameOver {
+		from := m.atKeyboard
+		if from < 0 {
+			from = s.humans[0]
+		}
+		next := s.next(from)
+		if m.atKeyboard < 0 {
+			next = s.humans[0]
+		}
+		if next != m.atKeyboard {
+			if m.cur != scrPrivacy || m.passTo != next {
 				m.passTo = next
-				m.screen = scrPrivacy
+				m.showScreen(scrPrivacy, action{seat: next, text: m.seatName(next)})
+				m.auto.stop()
 			}
 			return nil
 		}
+	} else if m.atKeyboard < 0 {
+		m.atKeyboard = m.env.seat
 	}
-	if m.screen == scrPrivacy {
-		if m.passTo != m.env.seat {
-			return nil
-		}
-		m.screen = scrGame
+	if m.cur == scrPrivacy {
+		return nil
 	}
 	if !m.briefed[m.env.seat] {
-		if m.screen != scrBriefing {
-			m.briefing.load()
-			m.screen = scrBriefing
+		if m.cur != scrBriefing {
+			m.showScreen(scrBriefing, action{})
 		}
 		return nil
 	}
-	if m.screen == scrBriefing || m.screen == scrLoading {
-		m.screen = scrGame
+	if m.cur == scrBriefing || m.cur == scrLoading {
+		m.cur = scrGame
 	}
 	if v.Phase == m.lastPhase && v.Turn == m.lastTurn {
 		return nil
 	}
+	left := m.lastPhase
 	m.lastPhase, m.lastTurn = v.Phase, v.Turn
+	if left == game.Negotiation && m.cur == scrCompose {
+		m.keepDraft()
+	}
+	// A question about a deal (accept it, send it, discard it) has no
+	// object once negotiation is over.
+	if m.overlay == ovAsk && m.ask != nil && m.ask.yes.kind != actExit {
+		m.overlay, m.ask = ovNone, nil
+	}
+	if m.autoActive() {
+		m.cur = scrGame
+		return nil
+	}
 	switch v.Phase {
 	case game.Orders:
-		m.orders.load()
-		m.screen = scrOrders
+		if !v.Seats[v.Viewer].Submitted {
+			m.showScreen(scrOrders, action{})
+		}
 	case game.Report:
-		m.report.load()
-		m.screen = scrReport
+		m.showScreen(scrReport, action{})
 	case game.GameOver:
-		m.debrief.load()
-		m.screen = scrDebrief
+		m.showScreen(scrDebrief, action{})
 	default:
-		m.screen = scrGame
+		m.cur = scrGame
 	}
 	return nil
 }
 
-// TutorialSpec is the tutorial played as its first seat against AIs.
-func TutorialSpec() (GameSpec, error) {
-	return SoloSpec("tutorial", "", 1, nil)
+// passKeyboard hands the keyboard to the seat the privacy screen waited
+// for, once that player has pressed enter.
+func (m *Model) passKeyboard() {
+	s := m.env.sess
+	if s == nil {
+		return
+	}
+	m.env.seat = m.passTo
+	m.atKeyboard = m.passTo
+	m.env.u = s.latest[m.passTo]
+	m.lastPhase = game.Setup
+	m.cur = scrGame
+	m.refresh()
+	m.route()
 }
+
+// closeBriefing marks the seat at the keyboard as having read its
+// briefing: the table starts the negotiation clock once every person has.
+func (m *Model) closeBriefing() tea.Cmd {
+	first := !m.briefed[m.env.seat]
+	m.briefed[m.env.seat] = true
+	m.cur = scrGame
+	cmd := m.route()
+	if first && m.env.sess != nil {
+		cmd = tea.Batch(cmd, m.env.sess.briefed(m.env.seat))
+	}
+	return cmd
+}
+
+// keepDraft saves the proposal being written when negotiation closes on
+// it, so that it is not lost.
+func (m *Model) keepDraft() {
+	c, ok := m.screens[scrCompose].(*composerModel)
+	if !ok || !c.dirty() {
+		return
+	}
+	d := c.state
+	d.counter = nil
+	m.env.draft = &d
+	m.setStatus("negotiation closed before you sent your proposal: it is kept as a draft (n opens it next negotiation)", false)
+}
+
+// TutorialSpec is the tutorial played as its first seat against AIs,
+// with no clock.
+func TutorialSpec() (GameSpec, error) {
+	spec, err := SoloSpec(TutorialID, "", 1, nil)
+	return spec, err
+}
+
+// TutorialID is the tutorial scenario's id.
+const TutorialID = "tutorial"
 
 // SoloSpec is a game of a scenario (a shipped id or a file) with one
 // human seat (the first when seat is ""), the AIs given as

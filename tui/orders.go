@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -33,12 +32,12 @@ type ordersModel struct {
 	fcErr    error
 }
 
-func newOrders(e *env) ordersModel { return ordersModel{env: e} }
+func init() { registerScreen(scrOrders, func(e *env) screen { return &ordersModel{env: e} }) }
 
 func (o *ordersModel) SetSize(w, h int) { o.w, o.h = w, h }
 
-// load starts from the seat's orders as the table has them.
-func (o *ordersModel) load() {
+// open starts from the seat's orders as the table has them.
+func (o *ordersModel) open(action) {
 	v := o.env.view()
 	if v == nil || v.Viewer < 0 {
 		return
@@ -52,8 +51,11 @@ func (o *ordersModel) load() {
 		}
 	}
 	o.sel = max(0, min(o.sel, len(o.rows)-1))
-	o.draft = v.Seats[me].Policy
-	if p := v.Seats[me].Orders; p != nil {
+	// Start from the policy in force moved inside the seat's deals, so
+	// that enter alone never breaks a promise; once submitted, from the
+	// orders submitted.
+	o.draft = game.Expected(v)[me]
+	if p := v.Seats[me].Orders; p != nil && v.Seats[me].Submitted {
 		o.draft = *p
 	}
 	o.confirm = false
@@ -80,12 +82,11 @@ func (o *ordersModel) runForecast() {
 	o.keep, _ = game.Forecast(v, v.Seats[v.Viewer].Policy, 1)
 }
 
-func (o *ordersModel) Keys() helpKeys {
+func (o *ordersModel) Keys() keyMap {
 	k := &o.env.keys
-	return helpKeys{
-		short: []key.Binding{withHelp(k.Up, "↑↓", "lever"), withHelp(k.Left, "←→", "level"), k.Reset, k.Submit, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Reset, k.Submit, k.Back}},
-	}
+	return newKeyMap([]key.Binding{withHelp(k.Left, "←→", "level"), withHelp(k.Up, "↑↓", "lever"), k.Submit, withHelp(k.Reset, "u", "undo"), withHelp(k.Back, "esc", "back")},
+		[]key.Binding{withHelp(k.Up, "↑/k", "previous lever"), withHelp(k.Down, "↓/j", "next lever"), withHelp(k.Left, "←/h", "milder level"), withHelp(k.Right, "→/l", "stronger level"),
+			withHelp(k.Reset, "u", "undo changes: back to the policy in force, inside your deals"), withHelp(k.Submit, "enter", "submit these orders (twice if they break a deal)"), withHelp(k.Back, "esc", "back to the game screen, orders unsent")})
 }
 
 func (o *ordersModel) Update(msg tea.KeyPressMsg) action {
@@ -96,7 +97,7 @@ func (o *ordersModel) Update(msg tea.KeyPressMsg) action {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return action{kind: actBack}
+		return back()
 	case key.Matches(msg, k.Up):
 		o.sel = max(0, o.sel-1)
 	case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
@@ -117,34 +118,41 @@ func (o *ordersModel) Update(msg tea.KeyPressMsg) action {
 		o.confirm = false
 		o.runForecast()
 	case key.Matches(msg, k.Reset):
-		o.draft = v.Seats[v.Viewer].Policy
+		o.draft = game.Expected(v)[v.Viewer]
 		o.confirm = false
 		o.runForecast()
 	case key.Matches(msg, k.Submit):
 		if v.Phase != game.Orders {
-			return action{kind: actError, text: "orders can be submitted only in the orders phase"}
+			return errorf("orders can be submitted only in the orders phase")
 		}
 		if len(o.breaches()) > 0 && !o.confirm {
 			o.confirm = true
-			return action{kind: actError, text: "these orders break a deal in force: press enter again to submit anyway"}
+			return errorf("these orders break a deal in force: press enter again to submit anyway")
 		}
-		c := game.Command{Kind: game.CmdSubmit, Orders: o.orders()}
-		return action{kind: actCommand, cmd: &c, text: "orders submitted", back: true}
+		a := command(game.Command{Kind: game.CmdSubmit, Orders: o.orders()}, "orders submitted")
+		a.back = true
+		return a
 	}
 	return action{}
 }
 
 // orders writes the draft as the engine's orders.
-func (o *ordersModel) orders() []game.Order {
-	v := o.env.view()
+func (o *ordersModel) orders() []game.Order { return ordersOf(o.env.view(), o.draft) }
+
+// ordersOf writes a policy as the viewer's orders: every lever it sets,
+// towards every seat it may aim it at.
+func ordersOf(v *game.View, p game.Policy) []game.Order {
+	ps := v.Scenario
 	var out []game.Order
-	for _, r := range o.rows {
-		l := v.Scenario.Levers[r.lever]
-		ord := game.Order{Lever: l.ID, Level: l.Levels[o.draft[r.lever][r.slot]].ID}
-		if r.each {
-			ord.Towards = v.Seats[r.slot].ID
+	for l := range ps.Levers {
+		lv := &ps.Levers[l]
+		for _, slot := range ps.Slots(v.Viewer, l) {
+			ord := game.Order{Lever: lv.ID, Level: lv.Levels[p[l][slot]].ID}
+			if lv.Scope == game.ScopeEach {
+				ord.Towards = v.Seats[slot].ID
+			}
+			out = append(out, ord)
 		}
-		out = append(out, ord)
 	}
 	return out
 }
@@ -164,16 +172,18 @@ func (o *ordersModel) breaches() []string {
 		}
 		for _, c := range d.Clauses {
 			if c.Actor == v.Viewer && !c.Kept(&o.draft) {
-				out = append(out, fmt.Sprintf("This breaks your deal “%s” (%s).", d.Title, clauseText(v, c)))
+				out = append(out, fmt.Sprintf("This breaks your deal “%s”: %s.", d.Title, v.Scenario.ClauseText(c)))
 			}
 		}
 	}
 	return out
 }
 
-// bound says the deal clause that limits a row, if any.
+// bound says the deal clause that limits a row, if any: "deal “Calm”:
+// at most 10%".
 func (o *ordersModel) bound(r orderRow) string {
 	v := o.env.view()
+	ps := v.Scenario
 	for i := range v.Deals {
 		d := &v.Deals[i]
 		if !d.Binds(v.Turn) {
@@ -181,12 +191,12 @@ func (o *ordersModel) bound(r orderRow) string {
 		}
 		for _, c := range d.Clauses {
 			if c.Actor == v.Viewer && c.Lever == r.lever && (!r.each || c.Target == r.slot) {
-				l := &v.Scenario.Levers[r.lever]
+				l := &ps.Levers[r.lever]
 				word := l.AtMost
 				if c.Bound == game.AtLeast {
 					word = l.AtLeast
 				}
-				return fmt.Sprintf("deal: %s %s", word, v.Scenario.LevelText(r.lever, c.Level))
+				return fmt.Sprintf("deal “%s”: %s %s", d.Title, word, ps.LevelText(r.lever, c.Level))
 			}
 		}
 	}
@@ -202,67 +212,99 @@ func (o *ordersModel) View() string {
 	}
 	head := header(e, o.w)
 	h := o.h - 1
-	warn := o.breaches()
-	warnH := 0
-	if len(warn) > 0 {
-		warnH = min(len(warn), 3)
+	var warn []string
+	for _, w := range o.breaches() {
+		warn = append(warn, strings.Split(wrap("⚠ "+w, o.w-2), "\n")...)
 	}
-	h -= warnH
+	warn = warn[:min(len(warn), 4)]
+	h -= len(warn)
+	title := fmt.Sprintf("Orders · turn %d", v.Turn)
 	var body string
 	if o.w >= 100 {
 		lw := o.w * 52 / 100
-		left := st.panel(fmt.Sprintf("Orders · turn %d", v.Turn), o.rowsBody(lw-4, h-2), lw, h, true)
-		right := st.panel("Forecast: next turn, these orders vs keeping today's", o.forecastBody(o.w-lw-4), o.w-lw, h, false)
+		left := st.panel(title, o.rowsBody(lw-4, h-2), lw, h, true)
+		right := st.panel("Forecast: next turn, against keeping today's", o.forecastBody(o.w-lw-4, h-2), o.w-lw, h, false)
 		body = sideBySide(left, right)
 	} else {
-		rowsH := min(h/2, len(o.rows)+len(v.Scenario.Levers)+3)
-		left := st.panel(fmt.Sprintf("Orders · turn %d", v.Turn), o.rowsBody(o.w-4, rowsH-2), o.w, rowsH, true)
-		right := st.panel("Forecast: next turn vs keeping today's", o.forecastBody(o.w-4), o.w, h-rowsH, false)
+		rowsH := min(h/2, o.rowLines()+3)
+		left := st.panel(title, o.rowsBody(o.w-4, rowsH-2), o.w, rowsH, true)
+		right := st.panel("Forecast: next turn, against keeping today's", o.forecastBody(o.w-4, h-rowsH-2), o.w, h-rowsH, false)
 		body = stack(left, right)
 	}
 	out := head + "\n" + body
-	for _, w := range warn[:warnH] {
-		out += "\n" + fit(st.Warn.Render(" ⚠ "+w), o.w)
+	for _, w := range warn {
+		out += "\n" + fit(" "+st.Warn.Render(w), o.w)
 	}
 	return out
+}
+
+// rowLines is how many lines the rows take: a heading per lever and a
+// line per row.
+func (o *ordersModel) rowLines() int {
+	n, last := 0, -1
+	for _, r := range o.rows {
+		if r.lever != last {
+			n++
+			last = r.lever
+		}
+		n++
+	}
+	return n
 }
 
 func (o *ordersModel) rowsBody(w, h int) string {
 	e := o.env
 	st := &e.st
 	v := e.view()
+	ps := v.Scenario
 	me := v.Viewer
 	var lines []string
 	selLine := 0
 	last := -1
+	tagW := 5
+	for _, r := range o.rows {
+		if r.each {
+			tagW = max(tagW, lenCells(ps.Tag(r.slot)))
+		}
+	}
 	for k, r := range o.rows {
-		l := v.Scenario.Levers[r.lever]
+		l := &ps.Levers[r.lever]
 		if r.lever != last {
 			lines = append(lines, st.Bold.Render(l.Name))
 			last = r.lever
 		}
+		lvlW := 0
+		for j := range l.Levels {
+			lvlW = max(lvlW, lenCells(ps.LevelText(r.lever, j)))
+		}
 		target := "self"
 		if r.each {
-			target = seatTag(v, r.slot)
+			target = ps.Tag(r.slot)
 		} else if l.Scope == game.ScopeAll {
 			target = "world"
 		}
-		lvl := v.Scenario.LevelText(r.lever, int(o.draft[r.lever][r.slot]))
-		inForce := v.Scenario.LevelText(r.lever, int(v.Seats[me].Policy[r.lever][r.slot]))
-		cell := fmt.Sprintf("  %-8s %s", target, fmt.Sprintf("  %-13s  ", lvl))
+		lvl := ps.LevelText(r.lever, int(o.draft[r.lever][r.slot]))
+		inForce := ps.LevelText(r.lever, int(v.Seats[me].Policy[r.lever][r.slot]))
+		square := " "
+		if r.each {
+			square = st.Seat(r.slot).Render("■")
+		}
+		cell := "  " + square + " " + padRight(target, tagW) + "   " + padRight(lvl, lvlW) + "   "
 		if k == o.sel {
-			cell = fmt.Sprintf("  %-8s %s", target, st.Selected.Render(fmt.Sprintf("◂ %-13s ▸", lvl)))
+			cell = "  " + square + " " + padRight(target, tagW) + " " + st.Selected.Render("◂ "+padRight(lvl, lvlW)+" ▸")
 			selLine = len(lines)
 		}
-		if r.each {
-			cell = "  " + st.Seat(r.slot).Render("■") + cell[1:]
-		}
-		note := ""
+		var notes []string
 		if lvl != inForce {
-			note = st.Warn.Render("* was " + inForce)
+			notes = append(notes, st.Warn.Render("* was "+inForce))
 		}
 		if b := o.bound(r); b != "" {
-			note += " " + st.Accent.Render(b)
+			notes = append(notes, st.Accent.Render(b))
+		}
+		note := strings.Join(notes, " ")
+		if note != "" && lenCells(cell)+1+lenCells(note) > w {
+			lines = append(lines, cell)
+			cell = strings.Repeat(" ", 4+tagW)
 		}
 		lines = append(lines, cell+" "+note)
 	}
@@ -273,78 +315,107 @@ func (o *ordersModel) rowsBody(w, h int) string {
 		lines = append(lines, "", st.Good.Render("✓ submitted; enter submits again with any changes"))
 	}
 	if k := o.sel; k < len(o.rows) {
-		if help := v.Scenario.Levers[o.rows[k].lever].Help; help != "" {
-			lines = append(lines, "", st.Subtle.Render(wrap(help, w)))
+		if help := ps.Levers[o.rows[k].lever].Help; help != "" {
+			lines = append(lines, "")
+			lines = append(lines, strings.Split(st.Subtle.Render(wrap(help, w)), "\n")...)
 		}
 	}
 	from, to := scrollWindow(len(lines), h, selLine)
 	return strings.Join(lines[from:to], "\n")
 }
 
+// forecastIndicators are the indicators a forecast compares: the model's
+// and capital, or the score when the model has nothing else (a payoff
+// table).
+func forecastIndicators(ps *game.PublicScenario) []game.Indicator {
+	var inds []game.Indicator
+	for _, ind := range ps.ReportOrder() {
+		if ind != game.Score {
+			inds = append(inds, ind)
+		}
+	}
+	if len(inds) == 0 {
+		inds = []game.Indicator{game.Score}
+	}
+	return inds
+}
+
 // forecastBody compares the next turn under the draft with the next turn
 // under the policy in force, seat by seat, and says why the seat's own
-// numbers move.
-func (o *ordersModel) forecastBody(w int) string {
+// numbers move, in w by h cells.
+func (o *ordersModel) forecastBody(w, h int) string {
 	e := o.env
 	st := &e.st
 	v := e.view()
+	ps := v.Scenario
 	if o.fcErr != nil || len(o.forecast) == 0 || len(o.keep) == 0 {
 		return st.Subtle.Render("No forecast for this game.")
 	}
 	f, k := &o.forecast[0], &o.keep[0]
 	me := v.Viewer
 	var lines []string
-	var inds []game.Indicator
-	for _, ind := range v.Scenario.ReportOrder() {
-		if ind != game.Score {
-			inds = append(inds, ind)
-		}
+	inds := forecastIndicators(ps)
+	nameW, tagW := 0, 0
+	for _, ind := range inds {
+		nameW = max(nameW, lenCells(ps.Indicator(ind).Name))
+	}
+	for i := range v.Seats {
+		tagW = max(tagW, lenCells(ps.Tag(i)))
 	}
 	seats := append([]int{me}, others(len(v.Seats), me)...)
+	othersMove := false
 	for _, i := range seats {
 		first := true
 		for _, ind := range inds {
+			s := ps.Indicator(ind)
 			now, next, keep := v.Seats[i].Ind[ind], f.Ind[i][ind], k.Ind[i][ind]
 			diff := next - keep
-			if i != me && math.Abs(diff) < 0.05 {
+			shows := arrowFor(s, diff) != " "
+			if i != me && !shows {
 				continue
 			}
-			if i == me && math.Abs(diff) < 0.05 && math.Abs(next-now) < 0.05 {
+			if i == me && !shows && arrowFor(s, next-now) == " " {
 				continue
 			}
-			tag := "     "
+			if i != me {
+				othersMove = true
+			}
+			tag := strings.Repeat(" ", tagW)
 			if first {
-				tag = st.Seat(i).Render(fmt.Sprintf("%-5s", seatTag(v, i)))
+				tag = st.Seat(i).Render(padRight(ps.Tag(i), tagW))
 				first = false
 			}
 			vs := ""
-			if math.Abs(diff) >= 0.05 {
-				vs = st.Change(diff, better(v, ind)).Render(fmt.Sprintf("(%s vs keep)", signed(diff)))
+			if shows {
+				vs = st.Change(diff, s.Better >= 0).Render("(" + s.FormatDelta(diff) + " against keeping)")
 			}
-			lines = append(lines, fmt.Sprintf("%s %-9s %7s → %-7s %s", tag, spec(v, ind).Name, fmtInd(v, ind, now), fmtInd(v, ind, next), vs))
+			lines = append(lines, fmt.Sprintf("%s %s %7s → %-7s %s", tag, padRight(s.Name, nameW), s.Format(now), s.Format(next), vs))
 		}
 	}
-	if len(lines) == 1 || len(seats) == 1 {
-		lines = append(lines, st.Subtle.Render("The others' numbers do not change with these orders."))
+	if !othersMove {
+		lines = append(lines, st.Subtle.Render(wrap("The others' numbers do not change with these orders.", w)))
 	}
 	var why []string
 	for _, c := range sortedChanges(f.Changes) {
-		if c.Seat != me || c.Indicator == game.Score || math.Abs(c.To-c.From) < 0.05 {
+		if c.Seat != me || (c.Indicator == game.Score && len(inds) > 1) || arrowFor(ps.Indicator(c.Indicator), c.To-c.From) == " " {
 			continue
 		}
-		why = append(why, v.Scenario.Explain(c))
+		why = append(why, ps.Explain(c))
 		if len(why) == 3 {
 			break
 		}
 	}
 	if len(why) > 0 {
-		lines = append(lines, "", st.Bold.Render("why"))
+		lines = append(lines, "", st.Bold.Render("why, with these orders"))
 		for _, y := range why {
-			lines = append(lines, st.Subtle.Render(wrap("• "+y, w)))
+			lines = append(lines, strings.Split(st.Subtle.Render(wrapIndent("• "+y, w, 2)), "\n")...)
 		}
 	}
-	lines = append(lines, "", st.Faint.Render(wrap("The forecast assumes the others keep their policy in force, inside the deals that bind them: it cannot see their orders.", w)))
-	return strings.Join(lines, "\n")
+	note := strings.Split(st.Faint.Render(wrap("The forecast assumes the others keep their policy in force, moved inside the deals in force that bind them: it cannot see their orders.", w)), "\n")
+	if len(lines)+1+len(note) <= h {
+		lines = append(append(lines, ""), note...)
+	}
+	return strings.Join(lines[:min(len(lines), max(1, h))], "\n")
 }
 
 func others(n, me int) []int {

@@ -108,14 +108,6 @@ func stack(blocks ...string) string {
 	return strings.Join(keep, "\n")
 }
 
-// wrap breaks text into lines of at most w cells.
-func wrap(text string, w int) string {
-	if w < 8 {
-		w = 8
-	}
-	return lipgloss.NewStyle().Width(w).Render(text)
-}
-
 // scrollWindow returns the range of n lines to show in h rows: from the
 // top while the selected line fits, else scrolled just enough to show it.
 func scrollWindow(n, h, selected int) (from, to int) {

@@ -15,8 +15,10 @@ type GameSpec struct {
 	Scenario *game.Scenario
 	Seed     uint64
 	Seats    []ai.PlayerSpec
-	// NoClock turns the negotiation clock off.
+	// NoClock turns the negotiation clock off; Clock turns it on where it
+	// is off by default (the tutorial, hot seat). See clockOff.
 	NoClock bool
+	Clock   bool
 }
 
 // Difficulties are the AI difficulty names, easiest first.

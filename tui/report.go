@@ -13,8 +13,11 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
-// reportModel is the report of a resolved turn: its events, breaches and
-// every seat's changes with their causes.
+func init() { registerScreen(scrReport, func(e *env) screen { return newReport(e) }) }
+
+// reportModel is the report of a resolved turn: its events with their
+// text, what each seat chose where that is the game (a payoff table),
+// and every seat's changes from the turn before with their causes.
 type reportModel struct {
 	env  *env
 	w, h int
@@ -22,17 +25,17 @@ type reportModel struct {
 	vp   viewport.Model
 }
 
-func newReport(e *env) reportModel { return reportModel{env: e, vp: viewport.New()} }
+func newReport(e *env) *reportModel { return &reportModel{env: e, vp: viewport.New()} }
 
 func (r *reportModel) SetSize(w, h int) {
 	r.w, r.h = w, h
 	r.vp.SetWidth(max(1, w-4))
-	r.vp.SetHeight(max(1, h-5))
+	r.vp.SetHeight(max(1, h-4))
 	r.fill()
 }
 
-// load shows the last resolved turn.
-func (r *reportModel) load() {
+// open shows the last resolved turn.
+func (r *reportModel) open(action) {
 	if r.env.u == nil {
 		return
 	}
@@ -43,13 +46,14 @@ func (r *reportModel) load() {
 
 func (r *reportModel) refresh() { r.fill() }
 
-func (r *reportModel) Keys() helpKeys {
+func (r *reportModel) Keys() keyMap {
 	k := &r.env.keys
-	short := []key.Binding{withHelp(k.Up, "↑↓", "scroll"), withHelp(k.Left, "←→", "turn"), k.Back}
-	if v := r.env.view(); v != nil && v.Phase == game.Report {
-		short = append([]key.Binding{withHelp(k.Ready, "r", "ready for next turn")}, short...)
+	short := []key.Binding{withHelp(k.Up, "↑↓", "scroll"), withHelp(k.Left, "←→", "turn"), withHelp(k.Back, "esc", "game screen")}
+	if v := r.env.view(); v != nil && v.Phase == game.Report && !v.Seats[v.Viewer].Ready {
+		short = append([]key.Binding{withHelp(k.Ready, "r", "next turn")}, short...)
 	}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Ready, k.Up, k.Down, k.PageUp, k.PageDown, k.Left, k.Right, k.Back}}}
+	return newKeyMap(short, []key.Binding{withHelp(k.Ready, "r", "ready for the next turn (in the report phase)"), withHelp(k.Enter, "enter", "ready for the next turn (in the report phase)"),
+		k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Left, "←/h", "the turn before"), withHelp(k.Right, "→/l", "the turn after"), withHelp(k.Back, "esc", "back to the game screen")})
 }
 
 func (r *reportModel) Update(msg tea.KeyPressMsg) action {
@@ -60,16 +64,14 @@ func (r *reportModel) Update(msg tea.KeyPressMsg) action {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return action{kind: actBack}
+		return back()
 	case key.Matches(msg, k.Ready), key.Matches(msg, k.Enter):
-		if v.Phase != game.Report {
-			return action{kind: actBack}
+		if v.Phase != game.Report || v.Seats[v.Viewer].Ready {
+			return back()
 		}
-		if v.Seats[v.Viewer].Ready {
-			return action{kind: actBack}
-		}
-		c := game.Command{Kind: game.CmdReady}
-		return action{kind: actCommand, cmd: &c, text: "ready for the next turn", back: true}
+		a := command(game.Command{Kind: game.CmdReady}, "ready for the next turn")
+		a.back = true
+		return a
 	case key.Matches(msg, k.Left):
 		r.rec = max(1, r.rec-1)
 		r.fill()
@@ -110,19 +112,22 @@ func (r *reportModel) fill() {
 		r.vp.SetContent(e.st.Subtle.Render("No turn has been resolved yet."))
 		return
 	}
-	r.vp.SetContent(reportBody(e, turns[r.rec].Turn, turns[r.rec].Changes, r.w-4))
+	r.vp.SetContent(reportBody(e, r.rec, r.w-4))
 }
 
-// reportBody writes one turn's report.
-func reportBody(e *env, turn int, changes []game.Change, w int) string {
+// reportBody writes the report of the journal's turn record idx.
+func reportBody(e *env, idx, w int) string {
 	st := &e.st
 	v := e.view()
+	ps := v.Scenario
+	rec := &e.u.Journal.Turns[idx]
+	turn := rec.Turn
 	var b strings.Builder
 	b.WriteString(st.Bold.Render("What happened") + "\n")
 	n := 0
 	for i := range e.u.Journal.News {
 		ev := &e.u.Journal.News[i]
-		if ev.Turn != turn || ev.Kind == game.EvResolved {
+		if ev.Turn != turn || ev.Kind == game.EvResolved || ev.Kind == game.EvObjective {
 			continue
 		}
 		if ev.Phase < game.Resolution && ev.Kind != game.EvScheduled && ev.Kind != game.EvDrawn && ev.Kind != game.EvInjected && ev.Kind != game.EvInForce {
@@ -136,27 +141,35 @@ func reportBody(e *env, turn int, changes []game.Change, w int) string {
 		if ev.Kind == game.EvBreach || ev.Kind == game.EvModel {
 			style = st.Bad
 		}
-		b.WriteString(style.Render(wrap("• "+text, w)) + "\n")
+		if ev.Text != "" && (ev.Kind == game.EvScheduled || ev.Kind == game.EvDrawn || ev.Kind == game.EvInjected) {
+			text = st.Bold.Render(text) + ": " + ev.Text
+		}
+		b.WriteString(style.Render(wrapIndent("• "+text, w, 2)) + "\n")
+		n++
+	}
+	if choices := choicesLine(e, idx); choices != "" {
+		b.WriteString(wrapIndent("• "+choices, w, 2) + "\n")
 		n++
 	}
 	if n == 0 {
 		b.WriteString(st.Subtle.Render("• No events, deals or breaches.") + "\n")
 	}
-	// The viewer's own seat first, then the others in order.
+	b.WriteString("\n" + st.Subtle.Render(wrap("Each change is from the turn before; its causes add up to it.", w)) + "\n")
 	order := append([]int{v.Viewer}, others(len(v.Seats), v.Viewer)...)
 	if v.Viewer < 0 {
 		order = others(len(v.Seats), -1)
 	}
-	sorted := sortedChanges(changes)
+	sorted := sortedChanges(rec.Changes)
 	for _, i := range order {
 		b.WriteString("\n" + st.Seat(i).Bold(true).Render("■ "+v.Seats[i].Name) + "\n")
 		k := 0
 		for _, c := range sorted {
-			if c.Seat != i || math.Abs(c.To-c.From) < 0.05 {
+			if c.Seat != i || arrowFor(ps.Indicator(c.Indicator), c.To-c.From) == " " {
 				continue
 			}
-			line := fmt.Sprintf("  %s %s → %s  ", arrow(c.To-c.From), fmtInd(v, c.Indicator, c.From), fmtInd(v, c.Indicator, c.To))
-			b.WriteString(st.Change(c.To-c.From, better(v, c.Indicator)).Render(line) + wrapIndent(v.Scenario.Explain(c), w-lenCells(line), lenCells(line)) + "\n")
+			for _, l := range changeLines(e, c, w) {
+				b.WriteString(l + "\n")
+			}
 			k++
 			if k == 5 && i != v.Viewer {
 				break
@@ -169,15 +182,29 @@ func reportBody(e *env, turn int, changes []game.Change, w int) string {
 	return b.String()
 }
 
-func lenCells(s string) int { return len([]rune(s)) }
-
-// wrapIndent wraps text to w cells, indenting the lines after the first.
-func wrapIndent(text string, w, indent int) string {
-	lines := strings.Split(wrap(text, max(20, w)), "\n")
-	for i := 1; i < len(lines); i++ {
-		lines[i] = strings.Repeat(" ", indent) + lines[i]
+// choicesLine says what every seat chose in a payoff-table game, which
+// is all its report is about: "US chose high, PRC chose low: US +5, PRC
+// +0".
+func choicesLine(e *env, idx int) string {
+	v := e.view()
+	ps := v.Scenario
+	l, ok := payoffLever(ps)
+	if !ok || !isPayoff(ps) || idx <= 0 || idx >= len(e.u.Journal.Turns) {
+		return ""
 	}
-	return strings.Join(lines, "\n")
+	r := &e.u.Journal.Turns[idx]
+	var chose, got []string
+	levels := make([]int, len(v.Seats))
+	for i := range v.Seats {
+		levels[i] = int(r.Policy[i][l][payoffSlot(ps, i, l)])
+		chose = append(chose, fmt.Sprintf("%s chose %s", ps.Tag(i), ps.LevelText(l, levels[i])))
+	}
+	for i := range v.Seats {
+		if x, ok := payoffScore(ps, l, levels, i); ok {
+			got = append(got, fmt.Sprintf("%s %+g", ps.Tag(i), x))
+		}
+	}
+	return strings.Join(chose, ", ") + ": " + strings.Join(got, ", ")
 }
 
 func (r *reportModel) View() string {
@@ -194,7 +221,8 @@ func (r *reportModel) View() string {
 	title := fmt.Sprintf("Report · turn %d · %s", turn, monthOf(v.Scenario, turn))
 	status := ""
 	if v.Phase == game.Report {
-		status = "\n" + waiting(e)
+		status = "\n" + fit(waiting(e), r.w-4)
 	}
-	return header(e, r.w) + "\n" + st.panel(title, r.vp.View()+status, r.w, r.h-1, true)
+	body := r.vp.View()
+	return header(e, r.w) + "\n" + st.panel(title, body+status, r.w, r.h-1, true)
 }

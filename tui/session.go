@@ -40,6 +40,9 @@ type (
 		gen  int
 		kind game.CommandKind
 		err  error
+		// auto marks a command of a run of rounds, given in turn.
+		auto bool
+		turn int
 	}
 )
 
@@ -67,11 +70,12 @@ func openSession(gen int, spec GameSpec, clock table.Clock) (*session, error) {
 	if len(humans) == 0 {
 		return nil, errors.New("at least one seat must be played by a person")
 	}
-	t, err := table.Open(table.Config{Scenario: sc, Seed: spec.Seed, Players: players, Clock: clock, NoClock: spec.NoClock})
+	t, err := table.Open(table.Config{Scenario: sc, Seed: spec.Seed, Players: players, Clock: clock, NoClock: spec.clockOff(len(humans))})
 	if err != nil {
 		return nil, err
 	}
-	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans, latest: map[int]*table.Update{}}
+	s := &session{gen: gen, table: t, public: sc.Public(), seats: map[int]*table.Seat{}, humans: humans,
+		latest: map[int]*table.Update{}}
 	for _, h := range humans {
 		seat, err := t.Join(h)
 		if err != nil {
@@ -119,6 +123,14 @@ func (s *session) do(seat int, c game.Command) tea.Cmd {
 	}
 }
 
+// doAuto gives a command of a run of rounds, in a tea.Cmd.
+func (s *session) doAuto(seat int, c game.Command, turn int) tea.Cmd {
+	ts, gen := s.seats[seat], s.gen
+	return func() tea.Msg {
+		return doneMsg{gen: gen, kind: c.Kind, err: ts.Do(context.Background(), c), auto: true, turn: turn}
+	}
+}
+
 // briefed tells the table a seat's briefing was read, in a tea.Cmd: the
 // negotiation clock waits for every person's.
 func (s *session) briefed(seat int) tea.Cmd {
@@ -134,21 +146,31 @@ func (s *session) close() {
 	}
 }
 
-// pending reports whether a human seat still has to act in the phase
-// its latest update shows.
+// clockOff decides whether the negotiation clock runs: as asked, or by
+// default off in the tutorial (a lesson is not a race) and in hot seat
+// (one clock cannot be fair to players who take turns at the keyboard),
+// and on otherwise when the scenario suggests one.
+func (spec *GameSpec) clockOff(humans int) bool {
+	switch {
+	case spec.NoClock:
+		return true
+	case spec.Clock:
+		return false
+	}
+	return humans > 1 || spec.Scenario.ID == TutorialID
+}
+
+// note keeps a seat's latest update.
+func (s *session) note(seat int, u *table.Update) { s.latest[seat] = u }
+
+// pending reports whether a human seat still owes something in the
+// phase its latest update shows, by the engine's rule.
 func (s *session) pending(seat int) bool {
 	u := s.latest[seat]
 	if u == nil {
 		return false
 	}
-	sv := &u.View.Seats[seat]
-	switch u.View.Phase {
-	case game.Negotiation, game.Report:
-		return !sv.Ready
-	case game.Orders:
-		return !sv.Submitted
-	}
-	return false
+	return u.View.Owes(seat).Any()
 }
 
 // next is the human seat that should have the keyboard: the active one

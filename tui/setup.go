@@ -22,26 +22,26 @@ type setupModel struct {
 	entries []content.Entry
 	sel     int // the scenario
 	step    int // 0: scenario, 1: seats
-	row     int // on step 1: a seat, then the seed, then start
+	row     int // on step 1: a seat, then the seed, the clock, start
 	players []string
 	seats   []ai.PlayerSpec
 	seed    textinput.Model
+	// clock is the choice made on the clock row: 0 the default, 1 on, -1
+	// off; clockSecs is the scenario's suggested clock, 0 for none.
+	clock     int
+	clockSecs int
 }
 
-type setupAction struct {
-	kind actionKind
-	load func() (GameSpec, error)
-	text string
-}
+func init() { registerScreen(scrSetup, func(e *env) screen { return newSetup(e) }) }
 
-func newSetup(e *env) setupModel {
-	ti := textinput.New()
-	ti.Placeholder = "random"
-	ti.CharLimit = 19
+func newSetup(e *env) *setupModel {
+	ti := newInput(e, "random", 19)
 	ti.SetWidth(20)
-	ti.Prompt = ""
-	return setupModel{env: e, seed: ti}
+	return &setupModel{env: e, seed: ti}
 }
+
+// open lists the scenarios afresh each time the screen is shown.
+func (s *setupModel) open(action) { s.reset() }
 
 func (s *setupModel) SetSize(w, h int) { s.w, s.h = w, h }
 
@@ -55,6 +55,7 @@ func (s *setupModel) reset() {
 	s.players = Personalities()
 	s.seed.SetValue("")
 	s.seed.Blur()
+	s.clock = 0
 }
 
 // rank puts the default scenario first and the tutorial second.
@@ -70,15 +71,15 @@ func rank(id string) int {
 
 func (s *setupModel) typing() bool { return s.step == 1 && s.seed.Focused() }
 
-func (s *setupModel) Keys() helpKeys {
+func (s *setupModel) Keys() keyMap {
 	k := &s.env.keys
 	if s.step == 0 {
-		return helpKeys{short: []key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", "choose"), k.Back}}
+		return newKeyMap([]key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", "choose"), withHelp(k.Back, "esc", "title screen")})
 	}
-	return helpKeys{
-		short: []key.Binding{k.Up, k.Down, withHelp(k.Left, "←→", "player"), k.Difficulty, withHelp(k.Enter, "enter", "start"), k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Difficulty, k.Enter, k.Back}},
-	}
+	return newKeyMap(
+		[]key.Binding{withHelp(k.Up, "↑↓", "row"), withHelp(k.Left, "←→", "change"), k.Difficulty, withHelp(k.Enter, "enter", "start"), withHelp(k.Back, "esc", "scenarios")},
+		[]key.Binding{k.Up, k.Down, withHelp(k.Left, "←/h", "previous player, or clock on/off"), withHelp(k.Right, "→/l", "next player, or clock on/off"),
+			withHelp(k.Toggle, "space", "next player, or clock on/off"), k.Difficulty, k.Clock, withHelp(k.Enter, "enter", "go to start, then start the game"), k.Back})
 }
 
 func (s *setupModel) entry() *content.Entry {
@@ -88,7 +89,7 @@ func (s *setupModel) entry() *content.Entry {
 	return &s.entries[s.sel]
 }
 
-func (s *setupModel) Update(msg tea.KeyPressMsg) (setupAction, tea.Cmd) {
+func (s *setupModel) Update(msg tea.KeyPressMsg) action {
 	k := &s.env.keys
 	if s.step == 0 {
 		switch {
@@ -97,29 +98,33 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) (setupAction, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			s.sel = min(len(s.entries)-1, s.sel+1)
 		case key.Matches(msg, k.Back):
-			return setupAction{kind: actBack}, nil
+			return show(scrTitle)
 		case key.Matches(msg, k.Enter):
 			e := s.entry()
 			if e == nil || e.Err != nil {
-				return setupAction{kind: actError, text: "that scenario does not load"}, nil
+				return errorf("that scenario does not load")
 			}
 			s.step, s.row = 1, 0
+			s.clock, s.clockSecs = 0, 0
+			if sc, err := content.Get(e.ID); err == nil && sc.Public() != nil {
+				s.clockSecs = sc.Public().ClockSeconds
+			}
 			s.seats = make([]ai.PlayerSpec, len(e.Seats))
 			for i := range s.seats {
 				s.seats[i] = ai.PlayerSpec{Player: s.players[0], Difficulty: "normal"}
 			}
 			s.seats[0] = ai.PlayerSpec{Human: true}
 		}
-		return setupAction{}, nil
+		return action{}
 	}
 	n := len(s.seats)
-	seedRow, startRow := n, n+1
+	seedRow, clockRow, startRow := n, n+1, n+2
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Back):
 		s.seed.Blur()
 		s.step = 0
-		return setupAction{}, nil
+		return action{}
 	case key.Matches(msg, k.Up):
 		s.row = max(0, s.row-1)
 	case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
@@ -128,7 +133,13 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) (setupAction, tea.Cmd) {
 		if s.row < startRow {
 			s.row = startRow
 		} else {
-			return s.startAction(), nil
+			return s.startAction()
+		}
+	case s.row == clockRow && (key.Matches(msg, k.Left) || key.Matches(msg, k.Right) || key.Matches(msg, k.Toggle) || key.Matches(msg, k.Clock)):
+		if s.clockOn() {
+			s.clock = -1
+		} else {
+			s.clock = 1
 		}
 	case s.row == seedRow:
 		s.seed, cmd = s.seed.Update(msg)
@@ -138,7 +149,7 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) (setupAction, tea.Cmd) {
 			}
 			return -1
 		}, s.seed.Value()))
-		return setupAction{}, cmd
+		return action{then: cmd}
 	case s.row < n && key.Matches(msg, k.Left):
 		s.cycle(s.row, -1)
 	case s.row < n && (key.Matches(msg, k.Right) || key.Matches(msg, k.Toggle)):
@@ -155,7 +166,31 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) (setupAction, tea.Cmd) {
 	} else {
 		s.seed.Blur()
 	}
-	return setupAction{}, cmd
+	return action{then: cmd}
+}
+
+// humans counts the seats played at this keyboard.
+func (s *setupModel) humans() int {
+	n := 0
+	for _, sp := range s.seats {
+		if sp.Human {
+			n++
+		}
+	}
+	return n
+}
+
+// clockOn says whether the game would run the negotiation clock: as
+// chosen on the clock row, else by the default (see clockOff).
+func (s *setupModel) clockOn() bool {
+	e := s.entry()
+	switch {
+	case s.clock != 0:
+		return s.clock > 0
+	case e == nil || s.clockSecs <= 0:
+		return false
+	}
+	return s.humans() <= 1 && e.ID != TutorialID
 }
 
 // cycle moves a seat through human and each personality.
@@ -178,33 +213,27 @@ func (s *setupModel) cycle(row, d int) {
 	*sp = ai.PlayerSpec{Player: next, Difficulty: diff}
 }
 
-func (s *setupModel) startAction() setupAction {
-	humans := 0
-	for _, sp := range s.seats {
-		if sp.Human {
-			humans++
-		}
-	}
-	if humans == 0 {
-		return setupAction{kind: actError, text: "at least one seat must be played by a person"}
+func (s *setupModel) startAction() action {
+	if s.humans() == 0 {
+		return errorf("at least one seat must be played by a person")
 	}
 	var seed uint64
 	if v := s.seed.Value(); v != "" {
 		x, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
-			return setupAction{kind: actError, text: "the seed must be a whole number"}
+			return errorf("the seed must be a whole number")
 		}
 		seed = x
 	} else {
 		seed = uint64(s.env.now.UnixNano())
 	}
-	id, seats := s.entry().ID, slices.Clone(s.seats)
-	return setupAction{kind: actStart, load: func() (GameSpec, error) {
+	id, seats, on := s.entry().ID, slices.Clone(s.seats), s.clockOn()
+	return action{kind: actStart, load: func() (GameSpec, error) {
 		sc, err := content.Get(id)
 		if err != nil {
 			return GameSpec{}, err
 		}
-		return GameSpec{Scenario: sc, Seed: seed, Seats: seats}, nil
+		return GameSpec{Scenario: sc, Seed: seed, Seats: seats, Clock: on, NoClock: !on}, nil
 	}}
 }
 
@@ -229,33 +258,44 @@ func (s *setupModel) View() string {
 		}
 		desc := st.Title.Render(e.Title) + "\n\n" + wrap(e.Summary, descW-6) + "\n\n" +
 			st.Subtle.Render(fmt.Sprintf("%s · %s", plural(len(e.Seats), "seat", "seats"), plural(e.Turns, "turn", "turns"))) + "\n" +
-			st.Subtle.Render("seats: "+strings.ToUpper(strings.Join(e.Seats, ", ")))
+			st.Subtle.Render(wrap("seats: "+strings.ToUpper(strings.Join(e.Seats, ", ")), descW-6))
 		return sideBySide(st.panel("New game · scenario", list.String(), listW, s.h, true), st.panel("About", desc, descW, s.h, false))
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render(e.Title) + "\n" + st.Subtle.Render("Who plays each seat? Several humans share this keyboard (hot seat).") + "\n\n")
+	b.WriteString(st.Title.Render(e.Title) + "\n" + st.Subtle.Render(wrap("Who plays each seat? Several people may share this keyboard (hot seat): each gets a privacy screen before their own.", s.w-6)) + "\n\n")
+	idW := 4
+	for _, id := range e.Seats {
+		idW = max(idW, len(id))
+	}
+	mark := func(row int) string {
+		if row == s.row {
+			return st.Selected.Render("▸") + " "
+		}
+		return "  "
+	}
 	for i, sp := range s.seats {
 		who := "human at this keyboard"
 		if !sp.Human {
 			who = fmt.Sprintf("AI · %s · %s", sp.Player, sp.Difficulty)
 		}
-		line := fmt.Sprintf("%s %-6s ◂ %-34s ▸", st.Seat(i).Render("■"), strings.ToUpper(e.Seats[i]), who)
-		if i == s.row {
-			line = st.Selected.Render("▸") + " " + line
-		} else {
-			line = "  " + line
+		b.WriteString(mark(i) + fmt.Sprintf("%s %s ◂ %-34s ▸", st.Seat(i).Render("■"), padRight(strings.ToUpper(e.Seats[i]), idW), who) + "\n")
+	}
+	b.WriteString("\n" + mark(len(s.seats)) + padRight("seed", idW+2) + s.seed.View() + "\n")
+	clock := "off: talks end when all are ready"
+	if s.clockOn() {
+		clock = fmt.Sprintf("on: %s a negotiation", duration(s.clockSecs))
+	}
+	if s.clock == 0 && s.clockSecs > 0 && !s.clockOn() {
+		clock = "off (the default in hot seat)"
+		if s.humans() <= 1 {
+			clock = "off (the default in the tutorial)"
 		}
-		b.WriteString(line + "\n")
 	}
-	seedLine := "  seed    " + s.seed.View()
-	if s.row == len(s.seats) {
-		seedLine = st.Selected.Render("▸") + " seed    " + s.seed.View()
+	b.WriteString(mark(len(s.seats)+1) + padRight("clock", idW+2) + "◂ " + clock + " ▸\n\n")
+	startLine := "  Start the game"
+	if s.row == len(s.seats)+2 {
+		startLine = st.Selected.Render("▸ Start the game ")
 	}
-	b.WriteString("\n" + seedLine + "\n\n")
-	start := "  Start the game"
-	if s.row == len(s.seats)+1 {
-		start = st.Selected.Render("▸ Start the game ")
-	}
-	b.WriteString(start + "\n\n" + st.Faint.Render("←→ change the player · d difficulty · the seed replays a game exactly"))
+	b.WriteString(startLine + "\n\n" + st.Faint.Render(wrap("←→ change the player or the clock · d difficulty · the same seed replays a game exactly · enter goes to Start, enter again starts", s.w-6)))
 	return st.panel("New game · seats", b.String(), s.w, s.h, true)
 }

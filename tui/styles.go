@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"image/color"
-
 	"charm.land/lipgloss/v2"
 )
 
@@ -17,7 +15,7 @@ type Styles struct {
 	Selected, Header, KeyName, KeyDesc       lipgloss.Style
 	Border, BorderFocus, PanelTitle          lipgloss.Style
 
-	seats []color.Color
+	seats []lipgloss.Style
 }
 
 // newStyles builds the styles for a dark or a light background. Colour
@@ -50,7 +48,7 @@ func newStyles(isDark bool) Styles {
 	dark := []string{"#5fafff", "#ff5f5f", "#ffd75f", "#d787ff", "#5fd7af", "#ff8700", "#87d75f", "#ff87d7", "#00d7d7", "#d7af87", "#afafff", "#bcbcbc"}
 	light := []string{"#005fd7", "#d70000", "#875f00", "#8700af", "#00875f", "#af5f00", "#3a7a00", "#af005f", "#007f7f", "#5f4b1f", "#3f3fbf", "#4e4e4e"}
 	for i := range dark {
-		s.seats = append(s.seats, ld(c(light[i]), c(dark[i])))
+		s.seats = append(s.seats, lipgloss.NewStyle().Foreground(ld(c(light[i]), c(dark[i]))))
 	}
 	return s
 }
@@ -60,7 +58,7 @@ func (s *Styles) Seat(i int) lipgloss.Style {
 	if i < 0 || len(s.seats) == 0 {
 		return s.Subtle
 	}
-	return lipgloss.NewStyle().Foreground(s.seats[i%len(s.seats)])
+	return s.seats[i%len(s.seats)]
 }
 
 // Change colours a change by whether it is good for the seat it belongs

@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/table"
@@ -29,89 +32,213 @@ func history(u *table.Update, seat int, ind game.Indicator) []float64 {
 	return out
 }
 
-// worldBody writes the world panel: a row per seat with its main
-// indicators, trend arrows and a sparkline of its economy, then the world
-// indicators. sel is the highlighted seat, -1 for none.
+// lastResolution is the last resolved turn's record, or nil before the
+// first resolution.
+func lastResolution(u *table.Update) *table.TurnRecord {
+	if u == nil || len(u.Journal.Turns) < 2 {
+		return nil
+	}
+	return &u.Journal.Turns[len(u.Journal.Turns)-1]
+}
+
+// worldLayout is the world table's columns for one width.
+type worldLayout struct {
+	cols       []game.Indicator
+	widths     []int // each column's value width (the arrow comes after)
+	nameW      int
+	trust      bool
+	longTrust  bool // "you trust" / "trusts you" rather than "you→" / "→you"
+	spark      int  // cells of the trend sparkline, 0 for none
+	breachesW  int
+	totalWidth int
+}
+
+// worldColumns chooses what the world table shows in w cells: every
+// indicator a seat has moved (tech at 100 for everyone all game says
+// nothing), both directions of trust and a trend, dropping the trend,
+// then columns from the right, then trust, until a row fits.
+func worldColumns(u *table.Update, w int) worldLayout {
+	v := &u.View
+	ps := v.Scenario
+	var l worldLayout
+	for _, c := range ps.ReportOrder() {
+		if c == game.Score || !atBest(u, c) {
+			l.cols = append(l.cols, c)
+		}
+	}
+	for i := range v.Seats {
+		l.nameW = max(l.nameW, lipgloss.Width(ps.Tag(i)))
+		if v.Seats[i].Breaches > 0 {
+			l.breachesW = 4
+		}
+	}
+	l.nameW += 2 // the seat's square and a space
+	l.widths = make([]int, len(l.cols))
+	for k, c := range l.cols {
+		s := ps.Indicator(c)
+		wd := lipgloss.Width(s.Label)
+		for i := range v.Seats {
+			wd = max(wd, lipgloss.Width(s.Format(v.Seats[i].Ind[c])))
+		}
+		l.widths[k] = wd
+	}
+	width := func(spark int, trust, long bool) int {
+		n := 2 + l.nameW // the selection mark
+		for _, wd := range l.widths {
+			n += wd + 3 // a space before, an arrow and a space after
+		}
+		if trust {
+			if long {
+				n += 2 * 11
+			} else {
+				n += 2 * 6
+			}
+		}
+		if spark > 0 {
+			n += 2 + spark
+		}
+		return n + l.breachesW
+	}
+	l.trust, l.longTrust = true, true
+	l.spark = min(24, max(0, w-width(0, true, true)-2))
+	if l.spark < 4 {
+		l.spark = 0
+	}
+	for width(l.spark, l.trust, l.longTrust) > w {
+		switch {
+		case l.longTrust:
+			l.longTrust = false
+			l.spark = min(24, max(0, w-width(0, true, false)-2))
+			if l.spark < 4 {
+				l.spark = 0
+			}
+		case l.spark > 0:
+			l.spark = 0
+		case len(l.cols) > 3:
+			// Keep the score, the last column: drop the one before it.
+			k := len(l.cols) - 2
+			l.cols = append(l.cols[:k], l.cols[k+1:]...)
+			l.widths = append(l.widths[:k], l.widths[k+1:]...)
+		case l.trust:
+			l.trust = false
+		default:
+			l.totalWidth = width(l.spark, l.trust, l.longTrust)
+			return l
+		}
+	}
+	l.totalWidth = width(l.spark, l.trust, l.longTrust)
+	return l
+}
+
+// worldHeight is the world panel's height: a row per seat, the header,
+// the world line and the borders.
+func worldHeight(v *game.View) int { return len(v.Seats) + 4 }
+
+// worldBody writes the world panel: a row per seat with its indicators,
+// trend arrows, trust both ways and a sparkline of its first indicator,
+// then the world indicators. sel is the highlighted seat, -1 for none.
 func worldBody(e *env, w, sel int) string {
 	st := &e.st
 	u := e.u
 	v := &u.View
+	ps := v.Scenario
 	prev := previous(u)
-	// Leave out indicators no seat has moved all game (tech in a game
-	// without controls), then drop columns from the right until the row
-	// fits.
-	// Leave out indicators at their best for every seat all game (tech in a
-	// game without controls): they say nothing.
-	var cols []game.Indicator
-	for _, c := range v.Scenario.ReportOrder() {
-		if c == game.Score || !atBest(u, c) {
-			cols = append(cols, c)
+	l := worldColumns(u, w)
+	var b strings.Builder
+	head := "  " + padRight("seat", l.nameW)
+	for k, c := range l.cols {
+		head += " " + padLeft(ps.Indicator(c).Label, l.widths[k]) + "  "
+	}
+	if l.trust {
+		if l.longTrust {
+			head += padLeft("you trust", 11) + padLeft("trusts you", 11)
+		} else {
+			head += padLeft("you→", 6) + padLeft("→you", 6)
 		}
 	}
-	showTrust := true
-	rowW := func() int { return 10 + 8*len(cols) + 1 }
-	for rowW() > w && len(cols) > 4 {
-		cols = cols[:len(cols)-1]
-	}
-	if rowW()+7 > w {
-		showTrust = false
-	}
-	spark := w - rowW() - 1
-	if showTrust {
-		spark -= 7
-	}
-	var b strings.Builder
-	head := fmt.Sprintf("%-9s", "seat")
-	for _, c := range cols {
-		head += fmt.Sprintf("%8s", spec(v, c).Label+"  ")
-	}
-	if showTrust {
-		head += fmt.Sprintf("%7s", "trust")
-	}
-	if len(head) < 11 {
-		head += " "
-	}
-	if spark >= 4 {
-		head += "  trend"
+	if l.spark > 0 {
+		trend := "trend (" + ps.Indicator(l.cols[0]).Label + ")"
+		if lenCells(trend) > l.spark {
+			trend = "trend"
+		}
+		if lenCells(trend) <= l.spark {
+			head += "  " + trend
+		}
 	}
 	b.WriteString(st.Subtle.Render(head) + "\n")
 	for i := range v.Seats {
 		s := &v.Seats[i]
-		name := st.Seat(i).Render("■") + " " + fmt.Sprintf("%-7s", seatTag(v, i))
-		if i == v.Viewer {
-			name = st.Seat(i).Render("■") + " " + st.Bold.Render(fmt.Sprintf("%-7s", seatTag(v, i)))
-		}
+		mark := "  "
 		if i == sel {
-			name = st.Selected.Render("▸") + fmt.Sprintf(" %-7s", seatTag(v, i))
+			mark = st.Selected.Render("▸") + " "
+		}
+		tag := padRight(ps.Tag(i), l.nameW-2)
+		name := mark + st.Seat(i).Render("■") + " " + tag
+		if i == v.Viewer {
+			name = mark + st.Seat(i).Render("■") + " " + st.Bold.Render(tag)
 		}
 		line := name
-		for _, c := range cols {
+		for k, c := range l.cols {
 			x := s.Ind[c]
 			a, d := " ", 0.0
 			if prev != nil && i < len(prev) {
 				d = x - prev[i][c]
-				a = arrow(d)
+				a = arrowFor(ps.Indicator(c), d)
 			}
-			cell := fmt.Sprintf("%6s %s", fmtInd(v, c, x), a)
-			line += st.Change(d, better(v, c)).Render(cell)
+			cell := " " + padLeft(fmtInd(v, c, x), l.widths[k]) + " " + a
+			if a != " " {
+				// Only a change worth an arrow is coloured: drawing a
+				// style costs more than the rest of the row.
+				cell = st.Change(d, better(v, c)).Render(cell)
+			}
+			line += cell
 		}
-		if showTrust {
-			t := "—"
+		if l.trust {
+			mine, theirs := "—", "—"
 			if v.Viewer >= 0 && i != v.Viewer {
-				t = fmt.Sprintf("%+.0f", v.Seats[v.Viewer].Trust[i])
+				mine = fmt.Sprintf("%+.0f", v.Seats[v.Viewer].Trust[i])
+				theirs = fmt.Sprintf("%+.0f", s.Trust[v.Viewer])
 			}
-			line += fmt.Sprintf("%7s", t)
+			tw := 6
+			if l.longTrust {
+				tw = 11
+			}
+			line += padLeft(mine, tw) + padLeft(theirs, tw)
 		}
-		if spark >= 4 {
-			line += "  " + st.Seat(i).Render(sparkline(history(u, i, cols[0]), spark))
+		if l.spark > 0 {
+			line += "  " + st.Seat(i).Render(padRight(sparkline(history(u, i, l.cols[0]), l.spark), l.spark))
 		}
 		if s.Breaches > 0 {
 			line += st.Bad.Render(fmt.Sprintf(" ✕%d", s.Breaches))
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + worldLine(e, w))
+	b.WriteString(worldLine(e, w))
 	return b.String()
+}
+
+func padLeft(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// arrowFor is a trend arrow for a change that shows at the indicator's
+// own precision.
+func arrowFor(s game.IndicatorSpec, d float64) string {
+	scale := s.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	step := 0.5 * math.Pow(10, -float64(s.Decimals))
+	switch {
+	case d*scale >= step:
+		return "↑"
+	case d*scale <= -step:
+		return "↓"
+	}
+	return " "
 }
 
 // atBest reports whether every seat has had indicator ind at its upper
@@ -134,7 +261,7 @@ func atBest(u *table.Update, ind game.Indicator) bool {
 }
 
 // worldLine is the world indicators in one line, the first with its
-// trend.
+// trend; an indicator that does not fit whole is left out.
 func worldLine(e *env, w int) string {
 	u := e.u
 	v := &u.View
@@ -153,8 +280,8 @@ func worldLine(e *env, w int) string {
 	}
 	line := ""
 	for _, p := range parts {
-		if line != "" && len([]rune(line))+len([]rune(p))+3 > w {
-			break
+		if line != "" && lipgloss.Width(line)+lipgloss.Width(p)+3 > w {
+			continue
 		}
 		if line != "" {
 			line += " · "
@@ -164,22 +291,63 @@ func worldLine(e *env, w int) string {
 	return e.st.Subtle.Render(line)
 }
 
-// whyBody explains seat's changes at the last resolution, largest first.
-func whyBody(e *env, seat int) string {
+// whyLines explain seat's changes at the last resolution, largest first:
+// each change from last turn, then its causes, then what the named
+// causes leave out, so that the lines add up to the change.
+func whyLines(e *env, seat, w int) []string {
 	st := &e.st
 	v := e.view()
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.Seat(seat).Bold(true).Render("Why "+seatTag(v, seat)+"'s numbers moved last turn"))
+	ps := v.Scenario
+	r := lastResolution(e.u)
+	title := st.Seat(seat).Bold(true).Render(fmt.Sprintf("Why %s's numbers moved", ps.Tag(seat)))
+	if r == nil {
+		return []string{title, st.Subtle.Render(wrap("Nothing has been resolved yet: after the first turn, each change from the turn before shows here with its causes.", w))}
+	}
+	out := []string{title, st.Subtle.Render(wrap(fmt.Sprintf("in turn %d (%s), from the turn before; the causes add up to each change", r.Turn, monthOf(ps, r.Turn)), w))}
 	n := 0
-	for _, c := range sortedChanges(v.Changes) {
-		if c.Seat != seat || c.Indicator == game.Score {
+	for _, c := range sortedChanges(r.Changes) {
+		if c.Seat != seat {
 			continue
 		}
-		b.WriteString("• " + st.Change(c.To-c.From, better(v, c.Indicator)).Render(v.Scenario.Explain(c)) + "\n")
+		out = append(out, changeLines(e, c, w)...)
 		n++
 	}
 	if n == 0 {
-		b.WriteString(st.Subtle.Render("Nothing has been resolved yet: the causes of each change show here after the first turn."))
+		out = append(out, st.Subtle.Render("None of its numbers moved."))
 	}
-	return b.String()
+	return out
+}
+
+// changeLines says one change and its causes: "coverage 85% → 79% (-6
+// from last turn)", then a line per cause and one for other causes.
+func changeLines(e *env, c game.Change, w int) []string {
+	st := &e.st
+	v := e.view()
+	ps := v.Scenario
+	s := ps.Indicator(c.Indicator)
+	head := fmt.Sprintf("%s %s → %s (%s from last turn)", s.Name, s.Format(c.From), s.Format(c.To), s.FormatDelta(c.To-c.From))
+	out := []string{st.Change(c.To-c.From, s.Better >= 0).Render(arrowFor(s, c.To-c.From) + " " + head)}
+	named := 0
+	for _, cause := range c.Causes {
+		if cause.Kind == 0 {
+			continue
+		}
+		named++
+		out = append(out, st.Subtle.Render(wrapIndent("    • "+ps.CauseText(cause, c.Seat), w, 6)))
+	}
+	if c.Other != 0 && math.Abs(c.Other*scaleOf(s)) >= 0.05 {
+		word := "other causes"
+		if named == 0 {
+			word = "no single cause named"
+		}
+		out = append(out, st.Subtle.Render(fmt.Sprintf("    • %s (%s)", word, s.FormatDelta(c.Other))))
+	}
+	return out
+}
+
+func scaleOf(s game.IndicatorSpec) float64 {
+	if s.Scale == 0 {
+		return 1
+	}
+	return s.Scale
 }

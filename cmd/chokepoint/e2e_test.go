@@ -104,7 +104,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	s := startTmux(t, 100, 30, bin, "play", "--scenario", "tutorial", "--seat", "us", "--seed", "1", "--no-clock")
 	s.waitFor("Briefing", "You play United States")
 	s.keys("Enter")
-	s.waitFor("NEGOTIATION", "World", "PRC", "not ready")
+	s.waitFor("NEGOTIATION", "World", "PRC", "not done negotiating")
 	for turn := 1; turn <= 3; turn++ {
 		// Ready until the orders open (a round with proposals is followed
 		// by another).
@@ -116,7 +116,7 @@ func TestEndToEndInTmux(t *testing.T) {
 			if i > 200 {
 				t.Fatalf("turn %d: the orders never opened:\n%s", turn, screen)
 			}
-			if strings.Contains(screen, "not ready") {
+			if strings.Contains(screen, "not done negotiating") {
 				s.keys("r")
 				time.Sleep(150 * time.Millisecond)
 			}
@@ -165,10 +165,52 @@ func TestTitleScreenInTmux(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	s := startTmux(t, 80, 24, bin)
-	s.waitFor("C H O K E P O I N T", "New game", "Tutorial", "Quit")
-	s.keys("Enter")
+	s.waitFor("C H O K E P O I N T", "New game", "Tutorial", "Quit", "New here? Press enter")
+	s.keys("Down", "Enter")
 	s.waitFor("New game · scenario", "rare-earth-card")
 	s.keys("Escape")
 	s.waitFor("New game", "Tutorial")
 	s.keys("q")
+}
+
+// TestTutorialFirstOrdersInTmux is the newcomer's path: from the title
+// screen of a bare chokepoint to the first orders submitted in the
+// tutorial, in at most 8 keys, each chosen from what the screen says to
+// do next.
+func TestTutorialFirstOrdersInTmux(t *testing.T) {
+	needTmux(t)
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 80, 24, bin)
+	s.waitFor("New here? Press enter")
+	keys := 0
+	press := func(k string) {
+		keys++
+		s.keys(k)
+	}
+	press("Enter")
+	s.waitFor("Briefing", "enter start playing")
+	press("Enter")
+	s.waitFor("NEGOTIATION", "▶")
+	for keys <= 8 {
+		screen := s.screen()
+		switch {
+		case strings.Contains(screen, "orders submitted") || strings.Contains(screen, "Report · turn 1"):
+			// Submitted: the others may already have resolved the turn.
+			t.Logf("first orders in after %d keys:\n%s", keys, screen)
+			return
+		case strings.Contains(screen, "Orders · turn 1"):
+			press("Enter")
+			time.Sleep(300 * time.Millisecond)
+		case strings.Contains(screen, "not done negotiating") && strings.Contains(screen, "press r when done") ||
+			strings.Contains(screen, "○ not done negotiating"):
+			press("r")
+			time.Sleep(300 * time.Millisecond)
+		default:
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	t.Fatalf("the first orders took more than 8 keys:\n%s", s.screen())
 }

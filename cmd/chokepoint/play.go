@@ -23,6 +23,7 @@ type playFlags struct {
 	ais      []string
 	seed     uint64
 	noClock  bool
+	clock    bool
 }
 
 func newPlayCmd() *cobra.Command {
@@ -49,10 +50,14 @@ func newPlayCmd() *cobra.Command {
 	fl.StringArrayVar(&f.ais, "ai", nil, "who plays the other seats, `SEAT=PLAYER,...` (repeatable; all=PLAYER for the rest)")
 	fl.Uint64Var(&f.seed, "seed", 0, "the game's seed `N` (default: from the clock)")
 	fl.BoolVar(&f.noClock, "no-clock", false, "no negotiation clock: negotiation ends when every seat is ready")
+	fl.BoolVar(&f.clock, "clock", false, "the scenario's negotiation clock even where it is off by default (the tutorial, hot seat)")
 	return cmd
 }
 
 func runPlay(cmd *cobra.Command, f *playFlags) error {
+	if f.clock && f.noClock {
+		return usagef(cmd, "--clock and --no-clock contradict each other: give one")
+	}
 	sc, err := scenarioFlag(cmd, f.scenario)
 	if err != nil {
 		return err
@@ -69,7 +74,7 @@ func runPlay(cmd *cobra.Command, f *playFlags) error {
 	if !cmd.Flags().Changed("seed") {
 		seed = uint64(time.Now().UnixNano())
 	}
-	spec := tui.GameSpec{Scenario: sc, Seed: seed, Seats: seats, NoClock: f.noClock}
+	spec := tui.GameSpec{Scenario: sc, Seed: seed, Seats: seats, NoClock: f.noClock, Clock: f.clock}
 	return runTUI(cmd, &spec)
 }
 

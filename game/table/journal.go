@@ -44,6 +44,10 @@ type TurnRecord struct {
 	Date  string
 	Ind   [][game.MaxIndicators]float64 // by seat
 	World [game.MaxWorld]float64
+	// Trust[i][j] is seat i's trust in seat j, and Policy every seat's
+	// policy in force: both public.
+	Trust  [][game.MaxSeats]float64
+	Policy []game.Policy
 	// Changes are the resolution's indicator changes with their causes.
 	Changes []game.Change
 }
@@ -108,10 +112,14 @@ func (f *feed) journal(turns []TurnRecord) Journal {
 }
 
 func record(st *game.State) TurnRecord {
-	r := TurnRecord{Turn: st.Turn, World: st.World, Ind: make([][game.MaxIndicators]float64, len(st.Seats))}
+	n := len(st.Seats)
+	r := TurnRecord{Turn: st.Turn, World: st.World, Ind: make([][game.MaxIndicators]float64, n),
+		Trust: make([][game.MaxSeats]float64, n), Policy: make([]game.Policy, n)}
 	r.Date = game.TurnDate(st.Scenario(), st.Turn)
 	for i := range st.Seats {
 		r.Ind[i] = st.Seats[i].Ind
+		r.Trust[i] = st.Seats[i].Trust
+		r.Policy[i] = st.Seats[i].Policy
 	}
 	r.Changes = st.Changes
 	return r
