@@ -5,9 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
@@ -72,7 +70,7 @@ func ResolveSource(idOrPath string) (*Source, error) {
 	if slices.Contains(ScenarioNames(), idOrPath) {
 		return GetSource(idOrPath)
 	}
-	data, err := readSource(idOrPath)
+	data, err := readFile(idOrPath, "scenario")
 	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(idOrPath, `/\.`) {
 		return nil, fmt.Errorf("no shipped scenario and no file named %q (shipped: %s)", idOrPath, strings.Join(ScenarioNames(), ", "))
 	}
@@ -84,20 +82,4 @@ func ResolveSource(idOrPath string) (*Source, error) {
 		return nil, err
 	}
 	return &Source{Scenario: sc, Data: data, Digest: SourceDigest(data)}, nil
-}
-
-// readSource reads a scenario file, one byte past MaxFileSize at most so
-// that Load reports an oversized file without this reading all of it.
-func readSource(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return nil, err
-	} else if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a scenario file", path)
-	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }

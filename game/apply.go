@@ -18,7 +18,7 @@ func Apply(s State, c Command) (State, []Event, error) {
 	if !s.sc.Valid() {
 		return s, nil, ErrNoScenario
 	}
-	a := applier{st: s, cmd: &c}
+	a := applier{st: s, cmd: c}
 	if err := a.check(); err != nil {
 		return s, nil, err
 	}
@@ -54,6 +54,10 @@ func Apply(s State, c Command) (State, []Event, error) {
 		err = a.end()
 	case CmdReveal:
 		err = a.reveal()
+	case CmdPlayer:
+		err = a.player()
+	case CmdChat:
+		err = a.chat()
 	}
 	if err != nil {
 		return s, nil, err
@@ -66,7 +70,7 @@ func Apply(s State, c Command) (State, []Event, error) {
 // first written, then copied once, so the old state stays intact.
 type applier struct {
 	st   State
-	cmd  *Command
+	cmd  Command
 	seat int // acting seat, -1 for the facilitator
 	// The command's events are News[first:] of the new state: the news
 	// is copied before the first event, and a reset of the news (a new
@@ -75,6 +79,9 @@ type applier struct {
 	emitted bool
 
 	seatsOwned, dealsOwned, newsOwned, msgsOwned bool
+	// modelOwned says the model state is this command's copy, after an
+	// event moved one of its stocks.
+	modelOwned bool
 }
 
 func (a *applier) fail(err error, format string, args ...any) error {
@@ -88,22 +95,27 @@ func (a *applier) fail(err error, format string, args ...any) error {
 // check applies the rules every command shares: known kind, the right
 // actor, a game in progress, not paused.
 func (a *applier) check() error {
-	c, s := a.cmd, &a.st
+	c, s := &a.cmd, &a.st
 	if c.Kind >= numCommandKinds {
 		return a.fail(ErrUnknownCommand, "")
 	}
 	if utf8.RuneCountInString(c.By) > maxBy || !safetext.Clean(c.By, false) {
 		return a.fail(ErrBadValue, "a player's name has at most %d characters and no control characters", maxBy)
 	}
-	if s.Phase == GameOver && c.Kind != CmdReveal {
+	// Chat goes on in the lobby, during a pause and at the debrief.
+	chat := c.Kind == CmdChat
+	if s.Phase == GameOver && c.Kind != CmdReveal && !chat {
 		return a.fail(ErrGameOver, "")
 	}
 	a.seat = -1
+	if chat && c.Seat == FacilitatorID {
+		return nil
+	}
 	if c.Kind.Facilitator() {
 		if c.Seat != FacilitatorID {
 			return a.fail(ErrFacilitator, "%s is the facilitator's", c.Kind)
 		}
-		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd && c.Kind != CmdReveal {
+		if s.Phase == Setup && c.Kind != CmdStart && c.Kind != CmdAdvance && c.Kind != CmdEnd && c.Kind != CmdReveal && c.Kind != CmdPlayer {
 			return a.fail(ErrNotStarted, "")
 		}
 		return nil
@@ -116,6 +128,9 @@ func (a *applier) check() error {
 		return a.fail(ErrUnknownSeat, "%q", c.Seat)
 	}
 	a.seat = i
+	if chat {
+		return nil
+	}
 	if s.Phase == Setup {
 		return a.fail(ErrNotStarted, "")
 	}

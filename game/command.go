@@ -12,8 +12,8 @@ const FacilitatorID = "facilitator"
 // CommandKind names a command.
 type CommandKind uint8
 
-// Command kinds. Seats may start nothing; the facilitator may do the
-// commands from CmdStart on and nothing before.
+// Command kinds. The facilitator's are CmdStart to CmdPlayer; seats give
+// the ones before; chat is everyone's.
 const (
 	CmdPropose  CommandKind = iota // a seat proposes a deal
 	CmdRespond                     // a seat accepts, rejects or counters a proposal
@@ -30,12 +30,14 @@ const (
 	CmdAdvance                     // the facilitator closes the present phase (a clock ran out)
 	CmdEnd                         // the facilitator ends the game
 	CmdReveal                      // the facilitator reveals every seat's secret objectives to all
+	CmdPlayer                      // the facilitator hands a seat to people or to an AI
+	CmdChat                        // a seat or the facilitator says something on a chat channel
 	numCommandKinds
 )
 
 var commandNames = [numCommandKinds]string{
 	"propose", "respond", "withdraw", "message", "ready", "submit",
-	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end", "reveal",
+	"start", "pause", "resume", "inject", "override", "set-clock", "advance", "end", "reveal", "player", "chat",
 }
 
 func (k CommandKind) String() string {
@@ -46,7 +48,7 @@ func (k CommandKind) String() string {
 }
 
 // Facilitator reports whether only the facilitator may give the command.
-func (k CommandKind) Facilitator() bool { return k >= CmdStart }
+func (k CommandKind) Facilitator() bool { return k >= CmdStart && k <= CmdPlayer }
 
 // MarshalText writes the kind by name.
 func (k CommandKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
@@ -85,13 +87,13 @@ type Command struct {
 	Deal      int       `json:"deal,omitempty"`      // respond, withdraw
 	Answer    Answer    `json:"answer,omitempty"`    // respond
 	Proposal  *Proposal `json:"proposal,omitempty"`  // propose; respond with counter
-	To        []string  `json:"to,omitempty"`        // message recipients; empty: everyone
-	Text      string    `json:"text,omitempty"`      // message; custom event title; override note
+	To        []string  `json:"to,omitempty"`        // message or chat recipients; empty: every seat
+	Text      string    `json:"text,omitempty"`      // message; custom event title; override note; player: who plays now
 	Cancel    bool      `json:"cancel,omitempty"`    // ready: no longer ready
 	Orders    []Order   `json:"orders,omitempty"`    // submit
 	Event     string    `json:"event,omitempty"`     // inject: a timeline or deck event id
 	Effects   []Effect  `json:"effects,omitempty"`   // inject: a custom event's effects
-	Target    string    `json:"target,omitempty"`    // override: the seat
+	Target    string    `json:"target,omitempty"`    // override, player: the seat
 	Indicator string    `json:"indicator,omitempty"` // override
 	Value     float64   `json:"value,omitempty"`     // override: new value; set-clock: seconds
 }

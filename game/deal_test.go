@@ -2,6 +2,7 @@ package game_test
 
 import (
 	"github.com/chokepoint-game/chokepoint/game/econ"
+	"math"
 	"testing"
 
 	. "github.com/chokepoint-game/chokepoint/game"
@@ -294,4 +295,39 @@ func TestPrisonersDilemmaScores(t *testing.T) {
 			t.Errorf("%s: %g to %g, want %g to %g", c.name, a, b, c.a, c.b)
 		}
 	}
+}
+
+// Capital spent on a deal's clauses is a cause of the next resolution's
+// change of capital, and that change runs from the capital before the
+// deal, so that the report's "from last turn" and its causes agree.
+func TestCommitmentsExplainCapital(t *testing.T) {
+	g := newTestGame(t, mustTiny(t), 1)
+	us := g.seat("us")
+	g.toNegotiation()
+	before := g.st.Seats[us].Ind[Capital]
+	agree(g, "prc", "us", Public, 2, ClauseSpec{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "prc", Level: "50"})
+	if got := g.st.Seats[us].Ind[Capital]; got != before-5 {
+		t.Fatalf("capital %g after committing to one clause, want %g", got, before-5)
+	}
+	g.toOrders()
+	g.fac(CmdAdvance)
+	for _, c := range g.st.Changes {
+		if c.Seat != us || c.Indicator != Capital {
+			continue
+		}
+		if c.From != before {
+			t.Errorf("the change runs from %g, want the capital before the deal, %g", c.From, before)
+		}
+		sum := c.Other
+		found := false
+		for _, k := range c.Causes {
+			sum += k.Delta
+			found = found || k.Kind == CauseCommitments && k.Delta == -5
+		}
+		if !found || math.Abs(sum-(c.To-c.From)) > 1e-9 {
+			t.Errorf("causes %+v (other %g) of %g -> %g", c.Causes, c.Other, c.From, c.To)
+		}
+		return
+	}
+	t.Fatal("no change of the US's capital")
 }

@@ -31,6 +31,7 @@ var (
 	ErrNotStarted     = errors.New("the game has not started")
 	ErrBadMessage     = errors.New("a message needs text of at most 500 characters")
 	ErrNoScenario     = errors.New("the scenario has not been validated")
+	ErrBadChat        = errors.New("a chat line needs text of at most 500 characters, on one line, without control characters")
 )
 
 // CommandError wraps a sentinel with the detail of one refused command;

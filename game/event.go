@@ -28,13 +28,14 @@ const (
 	EvGameOver                   // the game ended (Text: why)
 	EvModel                      // the model reports something (Ref: what, Text: in words)
 	EvRevealed                   // the facilitator revealed every seat's secret objectives
+	EvPlayer                     // Seat is played by people from now on, or by an AI (Ref: "people" or "ai")
 	numEventKinds
 )
 
 var eventKindNames = [numEventKinds]string{
 	"started", "phase", "scheduled", "drawn", "injected", "proposed", "answered",
 	"in-force", "withdrawn", "closed", "breach", "message", "ready", "submitted",
-	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model", "revealed",
+	"resolved", "paused", "resumed", "override", "clock", "objective", "game-over", "model", "revealed", "player",
 }
 
 func (k EventKind) String() string {

@@ -143,3 +143,33 @@ func (a *applier) reveal() error {
 	a.emitPublic(EvRevealed, -1)
 	return nil
 }
+
+// maxPlayer bounds the name of who plays a seat: "human", or a player
+// in the grammar of play and sim (hawk@hard, playbook:embargo).
+const maxPlayer = 80
+
+// player records that the facilitator handed a seat to people or to an
+// AI. The table makes the switch; the engine keeps it in the log, so a
+// replay and the report show who played each seat when, and tells every
+// seat that the seat changed hands (not which AI: its name would say
+// how it plays).
+func (a *applier) player() error {
+	c := a.cmd
+	i, ok := a.st.sc.ix.seat[c.Target]
+	if !ok {
+		return a.fail(ErrUnknownSeat, "%q", c.Target)
+	}
+	who := strings.TrimSpace(c.Text)
+	if who == "" || utf8.RuneCountInString(who) > maxPlayer || !utf8.ValidString(who) {
+		return a.fail(ErrBadValue, "a seat's player is human or an AI's name of at most %d characters", maxPlayer)
+	}
+	if bad := safetext.Check(who, false); bad != nil {
+		return a.fail(ErrBadValue, "the player %v", bad)
+	}
+	ref := "ai"
+	if who == "human" {
+		ref = "people"
+	}
+	a.emit(Event{Kind: EvPlayer, Seat: i, Ref: ref, Public: true})
+	return nil
+}

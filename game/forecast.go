@@ -55,7 +55,22 @@ func Expected(v *View) []Policy {
 // shows, with every seat playing the given policy: the look-ahead of an
 // AI that forms its own expectations of the others.
 func Project(v *View, policies []Policy, turns int) ([]Projection, error) {
-	if v.sc == nil || v.Viewer < 0 || v.Viewer >= len(v.Seats) || v.Phase == GameOver || turns < 1 || len(policies) != len(v.Seats) {
+	if turns < 1 {
+		return nil, ErrNoForecast
+	}
+	return ProjectPlan(v, func(int, *Projection) []Policy { return policies }, turns)
+}
+
+// ProjectPlan is Project with policies that change from turn to turn:
+// plan gives every seat's policy for the k-th turn ahead (k from 0),
+// seeing the projection of the turn before (nil for k = 0). It is how an
+// AI plays forward its expectations of how the others will answer it.
+func ProjectPlan(v *View, plan func(k int, prev *Projection) []Policy, turns int) ([]Projection, error) {
+	if v.sc == nil || v.Viewer < 0 || v.Viewer >= len(v.Seats) || v.Phase == GameOver || turns < 1 {
+		return nil, ErrNoForecast
+	}
+	policies := plan(0, nil)
+	if len(policies) != len(v.Seats) {
 		return nil, ErrNoForecast
 	}
 	turns = min(turns, v.sc.Turns)
@@ -71,6 +86,15 @@ func Project(v *View, policies []Policy, turns int) ([]Projection, error) {
 	out := make([]Projection, turns)
 	model := v.sc.ix.model
 	for k := range out {
+		if k > 0 {
+			policies = plan(k, &out[k-1])
+			if len(policies) != len(v.Seats) {
+				return nil, ErrNoForecast
+			}
+			for i := range st.Seats {
+				st.Seats[i].Policy = policies[i]
+			}
+		}
 		st.Changes = nil
 		model.Resolve(&st, dropEvent)
 		p := &out[k]

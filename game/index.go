@@ -22,6 +22,9 @@ type scenarioIndex struct {
 	model      Model
 	indicators []IndicatorSpec // the engine's, then the model's
 	world      []IndicatorSpec
+	// cards are the timeline's and the deck's events as the
+	// facilitator's view lists them; never written once built.
+	cards []EventCard
 }
 
 type effectKind uint8
@@ -31,6 +34,7 @@ const (
 	effWorld
 	effLever
 	effTrust
+	effStock
 )
 
 type effectIndex struct {
@@ -43,6 +47,7 @@ type effectIndex struct {
 	towards   int // -1: every target the lever allows
 	level     int
 	trustWith int
+	stock     int
 	add       float64
 	set       float64
 	hasSet    bool

@@ -51,6 +51,10 @@ type ModelSpec struct {
 	// Params are the named constants a scenario may set under
 	// model.params.
 	Params []ParamSpec
+	// Stocks are the quantities in the model's own state, per seat, that
+	// an event may move (capacity, a stockpile); the model must then be a
+	// StockModel.
+	Stocks []StockSpec
 	// UsesCapital says whether the model moves political capital; when it
 	// does not, the interface need not show it.
 	UsesCapital bool
@@ -63,6 +67,23 @@ type ModelSpec struct {
 	// over what has been checked so far; mistakes elsewhere are reported
 	// already and the model must tolerate the gaps they leave.
 	Build func(sc *Scenario, p *Problems) Model
+}
+
+// StockSpec is one quantity of a seat in a model's own state that events
+// may move.
+type StockSpec struct {
+	Name string // the id effects use: "separation"
+	Unit string
+	Doc  string
+}
+
+// A StockModel is a model whose own state events may move.
+type StockModel interface {
+	Model
+	// Shock adds add to stock k of seat in st.Model (or, with hasSet, sets
+	// it to set), keeping the state valid. st.Model is already the
+	// caller's own copy.
+	Shock(st *State, seat, k int, add, set float64, hasSet bool)
 }
 
 // LeverKindSpec is one kind of lever a model reads.

@@ -231,8 +231,10 @@ func (a *applier) inForce(k int) {
 	seats := a.seats()
 	cost := a.st.sc.Rules.ConcessionCapital
 	for _, c := range d.Clauses {
-		capital := &seats[c.Actor].Ind[Capital]
-		*capital = max(0, *capital-cost)
+		s := &seats[c.Actor]
+		spent := min(s.Ind[Capital], cost)
+		s.Ind[Capital] -= spent
+		s.Committed += spent
 	}
 	ev := Event{Kind: EvInForce, Seat: d.Proposer, Deal: d.ID, Audience: d.Parties, Public: d.Visibility == Public}
 	a.emit(ev)

@@ -9,7 +9,8 @@ func (a *applier) scoreObjectives(everyTurn bool) {
 	ix := st.sc.ix
 	var ind [MaxSeats][MaxIndicators]float64
 	var pacts [MaxSeats]SeatSet
-	pos := st.position(&ind, make([]Policy, len(st.Seats)), &pacts)
+	var pols [MaxSeats]Policy
+	pos := st.position(&ind, pols[:len(st.Seats)], &pacts)
 	seats := a.seats()
 	for i := range seats {
 		s := &seats[i]

@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 func (a *applier) submit() error {
 	if a.st.Phase != Orders {
 		return a.fail(ErrWrongPhase, "orders are submitted in the orders phase, not %s", a.st.Phase)
@@ -43,25 +45,42 @@ func (a *applier) submitOrders(orders []Order) error {
 	s := &a.seats()[a.seat]
 	s.Orders = p
 	s.Submitted = true
+	last := true
+	for i := range a.st.Seats {
+		last = last && a.st.Seats[i].Submitted
+	}
+	if last {
+		// The resolution this submission triggers starts the news afresh:
+		// starting it before the event spares a copy of the turn's news
+		// that would be dropped at once.
+		a.resetResolutionNews()
+	}
 	// Who has submitted is public; what they submitted is not.
 	a.emit(Event{Kind: EvSubmitted, Seat: a.seat, Public: true})
-	for i := range a.st.Seats {
-		if !a.st.Seats[i].Submitted {
-			return nil
-		}
+	if last {
+		a.resolveFresh()
 	}
-	a.resolve()
 	return nil
+}
+
+// resetResolutionNews starts the report's news afresh: what the
+// resolution found. The turn's earlier events were in the views of their
+// time and stay in the command log. A resolution reports the submission
+// that triggered it, two phase changes, its end, a scoring per seat, and
+// now and then a breach or a failure; room for those is made once.
+func (a *applier) resetResolutionNews() {
+	a.resetNews(6 + len(a.st.Seats))
 }
 
 // resolve runs the Resolution phase: orders take force, deals are checked
 // against them, the model runs, objectives score, and the Report opens.
 func (a *applier) resolve() {
-	// The report's news starts afresh: what the resolution found. The
-	// turn's earlier events were in the views of their time and stay in
-	// the command log. A resolution reports a few events per seat; make
-	// room for them once.
-	a.resetNews(8 + 4*len(a.st.Seats))
+	a.resetResolutionNews()
+	a.resolveFresh()
+}
+
+// resolveFresh is resolve once the news has been started afresh.
+func (a *applier) resolveFresh() {
 	a.moveTo(Resolution)
 	st := &a.st
 	seats := a.seats()
@@ -77,6 +96,7 @@ func (a *applier) resolve() {
 		st.Model = st.Model.Clone()
 	}
 	st.sc.ix.model.Resolve(st, a.emit)
+	a.commitments()
 	a.scoreObjectives(true)
 	a.emit(Event{Kind: EvResolved, Seat: -1, Public: true})
 	a.moveTo(Report)
@@ -165,5 +185,29 @@ func (a *applier) coercion() {
 				}
 			}
 		}
+	}
+}
+
+// commitments makes the capital spent on deals since the last resolution
+// a cause of this resolution's change of capital, measured from the last
+// resolution, so that a report's "from last turn" and its causes agree.
+func (a *applier) commitments() {
+	st := &a.st
+	for i := range st.Seats {
+		spent := st.Seats[i].Committed
+		if spent == 0 {
+			continue
+		}
+		a.seats()[i].Committed = 0
+		c := Cause{Kind: CauseCommitments, Other: -1, Lever: -1, Level: -1, Value: spent, Delta: -spent}
+		k := slices.IndexFunc(st.Changes, func(ch Change) bool { return ch.Seat == i && ch.Indicator == Capital })
+		if k < 0 {
+			to := st.Seats[i].Ind[Capital]
+			st.Changes = append(st.Changes, Change{Seat: i, Indicator: Capital, From: to + spent, To: to, Causes: [MaxCauses]Cause{c}})
+			continue
+		}
+		ch := &st.Changes[k]
+		ch.From += spent
+		ch.addCause(c)
 	}
 }

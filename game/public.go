@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -226,13 +227,9 @@ func (ps *PublicScenario) LeverName(l int) string {
 	return ps.Levers[l].Name
 }
 
-// LevelName is the id of level j of lever l.
-func (ps *PublicScenario) LevelName(l, j int) string {
-	if l < 0 || l >= len(ps.Levers) || j < 0 || j >= len(ps.Levers[l].Levels) {
-		return ""
-	}
-	return ps.Levers[l].Levels[j].ID
-}
+// LevelName is level j of lever l as causes name it: its meaning, as
+// LevelText writes it, not its id.
+func (ps *PublicScenario) LevelName(l, j int) string { return ps.LevelText(l, j) }
 
 // Date is the month a turn stands for, as YYYY-MM; turn 0 (setup) is
 // the start month.
@@ -270,41 +267,151 @@ func (ps *PublicScenario) SettlementText() string {
 }
 
 // Explain writes a change the way a report says it: the indicator, its
-// change, and its causes, which add up to the change, e.g.
-// "industry -6.1: rare-earth coverage 48% (-5.9); other causes (-0.2)".
+// change, and its causes, whose shown values add up to the shown change,
+// e.g. "industry -6.1: rare-earth coverage 48% (-5.9); other causes
+// (-0.2)".
 func (ps *PublicScenario) Explain(c Change) string {
 	var b strings.Builder
 	spec := ps.Indicator(c.Indicator)
 	fmt.Fprintf(&b, "%s %s", spec.Name, spec.FormatDelta(c.To-c.From))
 	sep := ": "
-	// A term too small to show at the indicator's precision is left to
-	// "other causes", as the change itself would round it away.
-	small := 0.5 * math.Pow(10, -float64(max(1, spec.Decimals)))
-	other := c.Other
-	for _, cause := range c.Causes {
-		if cause.Kind == 0 {
-			continue
-		}
-		if math.Abs(cause.Delta) < small {
-			other += cause.Delta
-			continue
-		}
+	shown := ps.ShownCauses(c)
+	for _, sc := range shown {
 		b.WriteString(sep)
-		b.WriteString(ps.CauseText(cause, c.Seat))
-		sep = "; "
-	}
-	if math.Abs(other) >= small {
-		if sep == ": " {
-			fmt.Fprintf(&b, ": small causes together (%s)", spec.FormatDelta(other))
-		} else {
-			fmt.Fprintf(&b, "; other causes (%s)", spec.FormatDelta(other))
+		switch {
+		case !sc.Other:
+			b.WriteString(sc.Text)
+		case len(shown) == 1:
+			fmt.Fprintf(&b, "small causes together (%s)", spec.FormatDelta(sc.Delta))
+		default:
+			fmt.Fprintf(&b, "other causes (%s)", spec.FormatDelta(sc.Delta))
 		}
+		sep = "; "
 	}
 	return b.String()
 }
 
+// ShownCause is one line of a change's explanation as a screen shows it:
+// a named cause, or the rest ("other causes"), with its value rounded so
+// that the values shown add up to the change shown.
+type ShownCause struct {
+	Text  string  // the cause in words, its rounded value included; "" for the rest
+	Delta float64 // the rounded value, in the indicator's own units
+	Other bool    // the rest: small causes and what no cause names
+}
+
+// ShownCauses are the lines that explain a change, each rounded to the
+// precision the change is shown at (FormatDelta's) by the largest
+// remainder, so that they add up to the shown change exactly. A cause
+// that would show as zero joins the rest, and a rest of zero is left out.
+func (ps *PublicScenario) ShownCauses(c Change) []ShownCause {
+	spec := ps.Indicator(c.Indicator)
+	scale := spec.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	unit := math.Pow(10, float64(max(1, spec.Decimals))) * scale // units of the last shown digit, per indicator unit
+	var named []Cause
+	other := c.Other
+	for _, cause := range c.Causes {
+		if cause.Kind != 0 {
+			named = append(named, cause)
+		}
+	}
+	for {
+		xs := make([]float64, 0, len(named)+1)
+		for _, k := range named {
+			xs = append(xs, k.Delta)
+		}
+		xs = append(xs, other)
+		r := roundToSum(xs, unit, shownUnits(c.To-c.From, spec))
+		// A named cause that shows as zero says nothing: it joins the rest,
+		// and the rounding is done again.
+		keep := named[:0:0]
+		moved := false
+		for k, cause := range named {
+			if r[k] == 0 {
+				other += cause.Delta
+				moved = true
+				continue
+			}
+			keep = append(keep, cause)
+		}
+		if moved {
+			named = keep
+			continue
+		}
+		out := make([]ShownCause, 0, len(named)+1)
+		for k, cause := range named {
+			cause.Delta = r[k] / unit
+			out = append(out, ShownCause{Text: ps.CauseText(cause, c.Seat), Delta: cause.Delta})
+		}
+		if rest := r[len(named)]; rest != 0 {
+			out = append(out, ShownCause{Delta: rest / unit, Other: true})
+		}
+		return out
+	}
+}
+
+// shownUnits is a change as FormatDelta shows it, in units of its last
+// digit: read back from the text, since printing rounds a half to even
+// where math.Round would not.
+func shownUnits(d float64, spec IndicatorSpec) float64 {
+	text := spec.FormatDelta(d)
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return 0
+	}
+	return math.Round(v * math.Pow(10, float64(max(1, spec.Decimals))))
+}
+
+// roundToSum rounds each value to whole units (values times unit) so that
+// the rounded values add up to total: each is rounded down, and the units
+// left go to the values with the largest remainders (the first among
+// equals). Values of tiny magnitude never take a unit from a real one.
+func roundToSum(xs []float64, unit, total float64) []float64 {
+	out := make([]float64, len(xs))
+	rem := make([]float64, len(xs))
+	var sum float64
+	for k, x := range xs {
+		// Shave off float noise before flooring: 0.3*10 is 2.9999999999999996.
+		v := x * unit
+		f := math.Floor(v + 1e-9)
+		out[k], rem[k] = f, v-f
+		sum += f
+	}
+	left := int(total - sum)
+	order := make([]int, len(xs))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rem[order[a]] > rem[order[b]] })
+	for k := 0; left > 0 && k < len(order); k++ {
+		out[order[k]]++
+		left--
+	}
+	for k := 0; left < 0 && k < len(order); k++ {
+		// Only when float noise made total smaller than the floors.
+		out[order[len(order)-1-k]]--
+		left++
+	}
+	// Values that do not add up to the total at all (never a model's
+	// change, whose causes and rest add up to it) leave the difference to
+	// the last value, the rest.
+	out[len(out)-1] += float64(left)
+	for k := range out {
+		if out[k] == 0 {
+			out[k] = 0 // no -0
+		}
+	}
+	return out
+}
+
 // CauseText says what one cause was, for the seat it affected.
 func (ps *PublicScenario) CauseText(c Cause, seat int) string {
+	if c.Kind == CauseCommitments {
+		return fmt.Sprintf("spent on commitments in deals (%+.1f)", c.Delta)
+	}
 	if ps.cause == nil {
 		return fmt.Sprintf("%+.1f", c.Delta)
 	}
@@ -337,7 +444,11 @@ func (s *IndicatorSpec) Format(x float64) string {
 	case "":
 		return fmt.Sprintf("%.*f", s.Decimals, x)
 	case "$/kg", "$":
-		return fmt.Sprintf("$%.*f", s.Decimals, x) + strings.TrimPrefix(s.Unit, "$")
+		sign := ""
+		if x < 0 && fmt.Sprintf("%.*f", s.Decimals, -x) != fmt.Sprintf("%.*f", s.Decimals, 0.0) {
+			sign = "-"
+		}
+		return sign + fmt.Sprintf("$%.*f", s.Decimals, math.Abs(x)) + strings.TrimPrefix(s.Unit, "$")
 	case "%":
 		return fmt.Sprintf("%.*f%%", s.Decimals, x)
 	}
@@ -390,9 +501,11 @@ func (ps *PublicScenario) Tag(i int) string {
 	return ps.Seats[i].Name
 }
 
-// LevelText is level j of lever l as a player reads it: its value with
-// the lever's unit when it has one ("10%"), with the id too when the id
-// says something else ("7% (usmca-35)"); otherwise its id.
+// LevelText is level j of lever l as a player reads it, by its meaning:
+// for a lever whose levels have a unit, the amount with its unit ("7%",
+// "$1bn a turn", "$60/kg"), after the level's name when that is a word
+// ("low ($0.1bn a turn)"), and "none" for a zero; otherwise the level's
+// name. A level id that is a code ("usmca-35", "6-a-year") never shows.
 func (ps *PublicScenario) LevelText(l, j int) string {
 	if l < 0 || l >= len(ps.Levers) || j < 0 || j >= len(ps.Levers[l].Levels) {
 		return ""
@@ -402,16 +515,91 @@ func (ps *PublicScenario) LevelText(l, j int) string {
 	if lv.Unit == "" {
 		return id
 	}
-	v := strconv.FormatFloat(lv.Levels[j].Value, 'f', -1, 64)
-	if id == v || id == v+lv.Unit {
-		return v + lv.Unit
+	amount := UnitAmount(lv.Levels[j].Value, lv.Unit)
+	switch {
+	case lv.Levels[j].Value == 0 && (id == "none" || id == "off"):
+		return id
+	case isWord(id) && lv.Unit != "%":
+		return id + " (" + amount + ")"
 	}
-	return v + lv.Unit + " (" + id + ")"
+	return amount
+}
+
+// UnitAmount writes an amount with a unit: "%" follows the number, a
+// unit that starts with "$" wraps it ("$0.1bn a turn", "$60/kg"), and any
+// other follows it after a space ("0.25 kt a turn").
+func UnitAmount(x float64, unit string) string {
+	v := strconv.FormatFloat(x, 'f', -1, 64)
+	switch {
+	case unit == "%":
+		return v + "%"
+	case strings.HasPrefix(unit, "$"):
+		if x < 0 {
+			return "-$" + strings.TrimPrefix(v, "-") + unit[1:]
+		}
+		return "$" + v + unit[1:]
+	}
+	return v + " " + unit
+}
+
+// isWord reports whether a level id is a plain word ("low",
+// "case-by-case") rather than a code carrying a number ("usmca-35").
+func isWord(id string) bool {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == ' ') {
+			return false
+		}
+	}
+	return id != ""
+}
+
+// BoundText says what a clause commits its actor to, after the lever it
+// binds: "at most 10%", "at least as open as general", or, where the
+// usual words would make nonsense at the end of the lever's range, what
+// the clause means: "none" (nothing at all of a measure whose first
+// level is none), "fully open", "at 0%", or "at any level (binds
+// nothing)" for a floor at the bottom or a ceiling at the top.
+func (ps *PublicScenario) BoundText(c Clause) string {
+	if c.Lever < 0 || c.Lever >= len(ps.Levers) {
+		return ""
+	}
+	lv := &ps.Levers[c.Lever]
+	last := len(lv.Levels) - 1
+	text := ps.LevelText(c.Lever, c.Level)
+	switch {
+	case c.Bound == AtLeast && c.Level <= 0, c.Bound == AtMost && c.Level >= last:
+		return "at any level (binds nothing)"
+	case c.Bound == AtMost && c.Level == 0:
+		switch {
+		case lv.AtMost != "at most" && strings.HasPrefix(lv.AtMost, "at least as "):
+			// "at least as open as open" is "fully open".
+			return "fully " + text
+		case lv.Levels[0].Value == 0 && !isNumberish(text):
+			return text
+		case isNumberish(text):
+			return "at " + text
+		default:
+			// A first level that is a word and not zero: "kept at full",
+			// where "at most full" would read as a limit.
+			return "kept at " + text
+		}
+	}
+	bound := lv.AtMost
+	if c.Bound == AtLeast {
+		bound = lv.AtLeast
+	}
+	return bound + " " + text
+}
+
+// isNumberish reports whether a level's text starts with an amount.
+func isNumberish(s string) bool {
+	s = strings.TrimPrefix(s, "$")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // ClauseText says a clause as a sentence, e.g. "US tariff on PRC at most
-// 10%" or "PRC rare-earth licensing towards Japan at least as open as
-// general".
+// 10%", "PRC rare-earth licensing towards Japan at least as open as
+// general" or "US chip export controls on PRC: none".
 func (ps *PublicScenario) ClauseText(c Clause) string {
 	if c.Lever < 0 || c.Lever >= len(ps.Levers) {
 		return ""
@@ -421,9 +609,10 @@ func (ps *PublicScenario) ClauseText(c Clause) string {
 	if lv.Scope == ScopeEach {
 		t += " " + lv.Towards + " " + ps.Tag(c.Target)
 	}
-	bound := lv.AtMost
-	if c.Bound == AtLeast {
-		bound = lv.AtLeast
+	b := ps.BoundText(c)
+	if b == ps.LevelText(c.Lever, c.Level) {
+		// A bare level ("none", "off") reads after a colon.
+		return t + ": " + b
 	}
-	return t + " " + bound + " " + ps.LevelText(c.Lever, c.Level)
+	return t + " " + b
 }

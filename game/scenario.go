@@ -185,15 +185,18 @@ type EventDef struct {
 // Towards and Level: the seat's policy in force changes) or TrustWith
 // (with Add).
 type Effect struct {
-	Seat      string   `yaml:"seat" json:"seat,omitempty"` // the seat affected; "all" for every seat
-	Indicator string   `yaml:"indicator" json:"indicator,omitempty"`
-	World     string   `yaml:"world" json:"world,omitempty"`
-	Lever     string   `yaml:"lever" json:"lever,omitempty"`
-	Towards   string   `yaml:"towards" json:"towards,omitempty"`
-	Level     string   `yaml:"level" json:"level,omitempty"`
-	TrustWith string   `yaml:"trust-with" json:"trust-with,omitempty"`
-	Add       float64  `yaml:"add" json:"add,omitempty"`
-	Set       *float64 `yaml:"set" json:"set,omitempty"`
+	Seat      string `yaml:"seat" json:"seat,omitempty"` // the seat affected; "all" for every seat
+	Indicator string `yaml:"indicator" json:"indicator,omitempty"`
+	World     string `yaml:"world" json:"world,omitempty"`
+	Lever     string `yaml:"lever" json:"lever,omitempty"`
+	Towards   string `yaml:"towards" json:"towards,omitempty"`
+	Level     string `yaml:"level" json:"level,omitempty"`
+	TrustWith string `yaml:"trust-with" json:"trust-with,omitempty"`
+	// Stock names a quantity in the model's own state that the effect
+	// moves for the seat: capacity or a stockpile (see ModelSpec.Stocks).
+	Stock string   `yaml:"stock" json:"stock,omitempty"`
+	Add   float64  `yaml:"add" json:"add,omitempty"`
+	Set   *float64 `yaml:"set" json:"set,omitempty"`
 }
 
 // Deck is the scenario's random events. At the start of each turn after

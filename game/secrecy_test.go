@@ -38,6 +38,7 @@ func TestViewsKeepSecrets(t *testing.T) {
 		Clauses: []ClauseSpec{{Lever: "tariff", Bound: AtMost, Actor: "us", Target: "eu", Level: "0"}},
 	}})
 	g.do(Command{Kind: CmdMessage, Seat: "us", To: []string{"eu"}, Text: marker + "-message"})
+	g.do(Command{Kind: CmdChat, Seat: "us", To: []string{"eu"}, Text: marker + "-chat"})
 
 	us, prc, eu := g.seat("us"), g.seat("prc"), g.seat("eu")
 	check := func(st State, viewer int, allowed func(string) bool) {
@@ -46,7 +47,7 @@ func TestViewsKeepSecrets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, kind := range []string{"objective", "briefing", "deal", "note", "proposal", "message"} {
+		for _, kind := range []string{"objective", "briefing", "deal", "note", "proposal", "message", "chat"} {
 			found := bytes.Contains(b, []byte(marker+"-"+kind)) || (kind == "objective" && bytes.Contains(b, []byte(strings.ToLower(marker))))
 			if found && !allowed(kind) {
 				t.Errorf("viewer %d sees the US's secret %s", viewer, kind)

@@ -45,6 +45,8 @@ type State struct {
 	Changes []Change `json:"changes"` // the last resolution's indicator changes and their causes
 	// Ended says why the game is over, once it is.
 	Ended string `json:"ended,omitempty"`
+	// Chat is the latest chat lines of the whole game (chat.go).
+	Chat []ChatLine `json:"chat,omitempty"`
 }
 
 // SeatState is one seat's part of the state. It holds no pointers, so
@@ -67,6 +69,9 @@ type SeatState struct {
 	// Points earned per objective so far: public objectives first, then
 	// the dealt secret ones, in order.
 	Points [MaxObjectives]float64 `json:"points"`
+	// Committed is the political capital spent on deal clauses since the
+	// last resolution: a cause of that resolution's change of capital.
+	Committed float64 `json:"committed,omitempty"`
 }
 
 // Scenario is the scenario the state belongs to.
@@ -94,16 +99,23 @@ type Change struct {
 	Other float64 `json:"other,omitempty"`
 }
 
+// CauseCommitments is the engine's own cause: political capital spent on
+// the clauses of deals that came into force since the last resolution.
+const CauseCommitments uint8 = 255
+
 // MaxCauses is how many causes a change names.
 const MaxCauses = 4
 
 // Cause is one term of a change: what produced it and how much. Kind is
-// the model's own numbering (its CauseText reads it); 0 is no cause.
+// the model's own numbering (its CauseText reads it); 0 is no cause, and
+// the engine keeps CauseCommitments for itself. Seats, levers and levels
+// are bounded by MaxSeats, MaxLevers and MaxLevels, so they fit a byte
+// each: a resolution files dozens of causes, and every view copies them.
 type Cause struct {
 	Kind  uint8   `json:"kind"`
-	Other int     `json:"other"` // the other seat involved, or -1
-	Lever int     `json:"lever"` // the lever involved, or -1
-	Level int     `json:"level"` // its level, or -1
+	Other int8    `json:"other"` // the other seat involved, or -1
+	Lever int8    `json:"lever"` // the lever involved, or -1
+	Level int8    `json:"level"` // its level, or -1
 	Value float64 `json:"value"` // a figure the text quotes (coverage, rate)
 	Delta float64 `json:"delta"` // the size of this term
 }

@@ -37,7 +37,7 @@ var toySpec = ModelSpec{
 	World:      []IndicatorSpec{{Name: "mood", Label: "mood", Title: "World mood", Min: -Unbounded, Max: Unbounded}},
 	Params:     []ParamSpec{{Name: "bite", Default: 0.1, Min: 0, Max: 1, Doc: "wealth lost per point of duty"}},
 	CauseText: func(c Cause, n Names, _ int) string {
-		return fmt.Sprintf("duties from %s (%+.1f)", n.Tag(c.Other), c.Delta)
+		return fmt.Sprintf("duties from %s (%+.1f)", n.Tag(int(c.Other)), c.Delta)
 	},
 	Build: func(sc *Scenario, p *Problems) Model { return &toyModel{sc: sc} },
 }
@@ -67,7 +67,7 @@ func (m *toyModel) Resolve(st *State, report func(Event)) {
 			if hit > 0 {
 				to -= hit
 				st.World[toyMood]--
-				cs.Add(Cause{Kind: toyCause, Other: j, Lever: l, Level: -1, Delta: -hit})
+				cs.Add(Cause{Kind: toyCause, Other: int8(j), Lever: int8(l), Level: -1, Delta: -hit})
 			}
 		}
 		s.Lost[i] += from - to

@@ -242,6 +242,15 @@ func (a *applier) effect(f *effectIndex) {
 				x = f.set
 			}
 			s.Ind[f.indicator] = ix.indicators[f.indicator].Clamp(x)
+		case effStock:
+			// A model that declares stocks implements StockModel.
+			if m, ok := ix.model.(StockModel); ok && f.stock >= 0 && st.Model != nil {
+				if !a.modelOwned {
+					st.Model = st.Model.Clone()
+					a.modelOwned = true
+				}
+				m.Shock(st, i, f.stock, f.add, f.set, f.hasSet)
+			}
 		case effTrust:
 			if f.trustWith != i {
 				s.Trust[f.trustWith] = clampTrust(s.Trust[f.trustWith] + f.add)

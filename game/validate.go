@@ -63,6 +63,12 @@ func (sc *Scenario) Validate() []FieldError {
 		return p.list
 	}
 	v.public()
+	for _, e := range sc.Timeline {
+		ix.cards = append(ix.cards, EventCard{ID: e.ID, Title: e.Title, Source: "timeline", Turn: e.Turn})
+	}
+	for _, e := range sc.Deck.Events {
+		ix.cards = append(ix.cards, EventCard{ID: e.ID, Title: e.Title, Source: "deck"})
+	}
 	sc.ix = ix
 	return nil
 }
@@ -459,6 +465,26 @@ func (v *validator) worldIndicator(path, name string) int {
 	return 0
 }
 
+// stock is the index of a stock the scenario's model lets events move.
+func (v *validator) stock(path, name string) int {
+	if v.ix.spec == nil {
+		return -1
+	}
+	names := make([]string, len(v.ix.spec.Stocks))
+	for i, s := range v.ix.spec.Stocks {
+		if s.Name == name {
+			return i
+		}
+		names[i] = s.Name
+	}
+	if len(names) == 0 {
+		v.add(path, "model %q has no stocks an event may move", v.ix.spec.Kind)
+	} else {
+		v.add(path, "unknown stock %q (one of %s)", name, strings.Join(names, ", "))
+	}
+	return -1
+}
+
 func specNames(specs []IndicatorSpec) []string {
 	out := make([]string, len(specs))
 	for i := range specs {
@@ -558,13 +584,13 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 		v.add(path+".set", "must be between %.0f and %.0f, not %g", -MaxNumber, MaxNumber, *f.Set)
 	}
 	kinds := 0
-	for _, set := range []bool{f.Indicator != "", f.World != "", f.Lever != "", f.TrustWith != ""} {
+	for _, set := range []bool{f.Indicator != "", f.World != "", f.Lever != "", f.TrustWith != "", f.Stock != ""} {
 		if set {
 			kinds++
 		}
 	}
 	if kinds != 1 {
-		v.add(path, "needs exactly one of indicator, world, lever or trust-with; it has %d", kinds)
+		v.add(path, "needs exactly one of indicator, world, lever, trust-with or stock; it has %d", kinds)
 		return fi
 	}
 	if f.World == "" {
@@ -610,6 +636,12 @@ func (v *validator) effect(path string, f Effect) effectIndex {
 			} else if f.Towards != "" {
 				v.add(path+".towards", "lever %q has no target", f.Lever)
 			}
+		}
+	case f.Stock != "":
+		fi.kind = effStock
+		fi.stock = v.stock(path+".stock", f.Stock)
+		if f.Add == 0 && f.Set == nil {
+			v.add(path, "needs add or set")
 		}
 	case f.TrustWith != "":
 		fi.kind = effTrust

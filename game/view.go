@@ -37,6 +37,13 @@ type View struct {
 	Revealed bool `json:"revealed,omitempty"`
 	// Briefing is the viewer's own seat briefing.
 	Briefing string `json:"briefing,omitempty"`
+	// Chat is the chat the viewer may read: lines on a channel it is on,
+	// or every line for the facilitator.
+	Chat []ChatLine `json:"chat,omitempty"`
+	// Injectable lists the deck and timeline events the facilitator may
+	// inject: in the facilitator's view only, since the deck is not
+	// the seats' to know.
+	Injectable []EventCard `json:"injectable,omitempty"`
 
 	// For Forecast: the model and its state are public rules and public
 	// quantities; the state is never written once a state holds it.
@@ -115,11 +122,7 @@ func ViewFor(st State, viewer int) View {
 		sv.Objectives = objectiveViews(&st, &pos, i, secrets || viewer == i || st.Revealed)
 		v.Seats[i] = sv
 	}
-	for _, d := range st.Deals {
-		if dealVisible(&d, viewer) {
-			v.Deals = append(v.Deals, d)
-		}
-	}
+	v.Deals = VisibleDeals(st.Deals, viewer)
 	for _, m := range st.Messages {
 		if secrets || m.To == 0 || (viewer >= 0 && (m.From == viewer || m.To.Has(viewer))) {
 			v.Messages = append(v.Messages, m)
@@ -131,7 +134,32 @@ func ViewFor(st State, viewer int) View {
 		}
 	}
 	v.Changes = append([]Change(nil), st.Changes...)
+	v.Chat = chatFor(st.Chat, viewer)
+	if secrets {
+		v.Injectable = sc.ix.cards
+	}
 	return v
+}
+
+// EventCard names an event the facilitator may inject and says where it
+// comes from.
+type EventCard struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Source string `json:"source"` // "deck" or "timeline"
+	Turn   int    `json:"turn,omitempty"`
+}
+
+// VisibleDeals are the deals of a list a viewer may see, as its view
+// would show them.
+func VisibleDeals(deals []Deal, viewer int) []Deal {
+	var out []Deal
+	for i := range deals {
+		if dealVisible(&deals[i], viewer) {
+			out = append(out, deals[i])
+		}
+	}
+	return out
 }
 
 // dealVisible: parties see their deals; everyone sees a public deal once

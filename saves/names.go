@@ -86,3 +86,21 @@ func parseAutosaveName(name string) (id, stamp string, ok bool) {
 	}
 	return parts[0], parts[1], true
 }
+
+// CheckName checks a name a person typed for a save, as a name: one that
+// looks like a file path ("../lesson", "~/x", "C:\saves\x") is refused
+// with the reason, rather than quietly flattened into a file name, since
+// whoever typed it meant a place the save will not go. It returns the
+// file name the save will have.
+func CheckName(name string) (string, error) {
+	n := strings.TrimSpace(name)
+	switch {
+	case strings.ContainsAny(n, `/\`):
+		return "", newError(ErrBadName, "a save name is a name, not a file path: leave out / and \\ (saves go in the save directory)")
+	case strings.HasPrefix(n, "~") || strings.HasPrefix(n, "."):
+		return "", newError(ErrBadName, "a save name is a name, not a file path: begin it with a letter or digit")
+	case len(n) == 2 && n[1] == ':' && (n[0]|0x20 >= 'a' && n[0]|0x20 <= 'z'):
+		return "", newError(ErrBadName, "a save name is a name, not a file path: leave out the drive letter")
+	}
+	return FileName(n)
+}

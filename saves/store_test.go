@@ -463,3 +463,17 @@ func TestDefaultDir(t *testing.T) {
 		}
 	}
 }
+
+// A name typed for a save that is a file path is refused with a reason.
+func TestCheckName(t *testing.T) {
+	for _, bad := range []string{"../lesson", "/tmp/x", `C:\saves\x`, "c:", "~/x", ".hidden", "a/b", ""} {
+		if _, err := saves.CheckName(bad); !errors.Is(err, saves.ErrBadName) {
+			t.Errorf("CheckName(%q): %v", bad, err)
+		} else if bad != "" && !strings.Contains(err.Error(), "not a file path") {
+			t.Errorf("CheckName(%q) says %q", bad, err)
+		}
+	}
+	if got, err := saves.CheckName("Period 3: before the vote"); err != nil || got != "Period-3-before-the-vote.json" {
+		t.Errorf("a plain name: %q, %v", got, err)
+	}
+}

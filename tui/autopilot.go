@@ -12,7 +12,8 @@ import (
 // keyboard: one key plays a whole round (done negotiating, the choice
 // submitted, the report passed), and R repeats a choice for many. It only
 // sends the commands the person would, and stops at anything that needs
-// them: a proposal awaiting their answer, an error, any key.
+// them: an error, or any key. A proposal awaiting their answer does not
+// stop it: it waits in the inbox, and the bottom line says so.
 type autopilot struct {
 	level int
 	// rounds is how many more rounds to submit the level for; played is
@@ -86,10 +87,10 @@ func (m *Model) autoStep() tea.Cmd {
 		a.stop()
 		return nil
 	}
-	if v.Owes(me).Answer {
-		a.stop()
-		m.setStatus("a proposal awaits your answer: stopped repeating", true)
-		return nil
+	if v.Owes(me).Answer && m.status == "" {
+		// A proposal does not take the keyboard from the moves: it waits
+		// in the inbox, and the line says so.
+		m.setStatus("a proposal waits in the inbox: a accept, x reject (any key stops the rounds); unanswered, it lapses", false)
 	}
 	l, ok := payoffLever(v.Scenario)
 	if !ok {

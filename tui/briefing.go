@@ -109,7 +109,7 @@ func (b *briefingModel) markdown() string {
 		if o.When == "every-turn" {
 			when = "every turn"
 		}
-		fmt.Fprintf(&md, "- %s (%s, %s, %s)\n", o.Text, tag, when, plural(int(o.Points), "point", "points"))
+		fmt.Fprintf(&md, "- %s (%s, %s, %s)\n", o.Text, tag, when, pointsText(o.Points))
 	}
 	md.WriteString("\n## How the game ends\n\n")
 	fmt.Fprintf(&md, "After turn %d (%s).", ps.Turns, monthOf(ps, ps.Turns))
@@ -154,7 +154,7 @@ func (b *briefingModel) View() string {
 			title = "Briefing · " + v.Scenario.Title + " · for everyone"
 		}
 	}
-	return st.panel(title, b.vp.View(), b.w, b.h, true)
+	return st.panel(title, viewportMarked(st, &b.vp), b.w, b.h, true)
 }
 
 // briefingStyle is Glamour's dark or light style with the headings' "##"

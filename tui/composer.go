@@ -114,6 +114,13 @@ func (c *composerModel) open(a action) {
 	default:
 		c.state = composerState{duration: min(3, max(1, v.Scenario.Turns-v.Turn+1))}
 	}
+	// Each opening starts at the most useful row, never where the last
+	// proposal was left: a counter at its first clause (what a counter
+	// changes), anything else at the top.
+	c.state.row, c.state.partyCur = rowTitle, 0
+	if a.deal != nil && len(c.state.clauses) > 0 {
+		c.state.row = rowClauses
+	}
 	c.title.SetValue(c.state.title)
 	c.note.SetValue(c.state.note)
 	c.focus()
@@ -180,7 +187,21 @@ func (c *composerModel) newClause(t template) draftClause {
 	case !lv.Hostile && t.bound == game.AtLeast:
 		level = min(len(lv.Levels)-1, cur+1)
 	}
-	return draftClause{t: t, level: level}
+	lo, hi := levelRange(ps, t)
+	return draftClause{t: t, level: max(lo, min(hi, level))}
+}
+
+// levelRange is the levels a clause of the template may name: a floor at
+// the lowest level or a ceiling at the highest binds nothing, so neither
+// is offered.
+func levelRange(ps *game.PublicScenario, t template) (lo, hi int) {
+	hi = len(ps.Levers[t.lever].Levels) - 1
+	if t.bound == game.AtLeast {
+		lo = 1
+	} else {
+		hi--
+	}
+	return lo, max(lo, hi)
 }
 
 func (c *composerModel) Keys() keyMap {
@@ -281,8 +302,8 @@ func (c *composerModel) Update(msg tea.KeyPressMsg) action {
 			s.row = min(s.row, c.rowAdd())
 			return action{}
 		}
-		n := len(v.Scenario.Levers[s.clauses[i].t.lever].Levels)
-		s.clauses[i].level = max(0, min(n-1, s.clauses[i].level+d))
+		lo, hi := levelRange(v.Scenario, s.clauses[i].t)
+		s.clauses[i].level = max(lo, min(hi, s.clauses[i].level+d))
 	case s.row == c.rowDuration():
 		s.duration = max(1, min(v.Scenario.Turns, s.duration+d))
 	case s.row == c.rowVis():
@@ -529,12 +550,10 @@ func (c *composerModel) View() string {
 		pick := c.pickerLines(w)
 		listH := min(len(pick)+2+c.helpLines(), max(8, h-12))
 		formH := h - listH
-		from, to := scrollWindow(len(lines), formH-2, selLine)
-		return header(e, c.w) + "\n" + st.panel(title, strings.Join(lines[from:to], "\n"), c.w, formH, false) + "\n" +
+		return header(e, c.w) + "\n" + st.panel(title, strings.Join(markedWindow(st, lines, formH-2, selLine), "\n"), c.w, formH, false) + "\n" +
 			st.panel("Which kind of clause?", c.pickerView(pick, listH-2), c.w, listH, true)
 	}
-	from, to := scrollWindow(len(lines), h-2, selLine)
-	return header(e, c.w) + "\n" + st.panel(title, strings.Join(lines[from:to], "\n"), c.w, h, true)
+	return header(e, c.w) + "\n" + st.panel(title, strings.Join(markedWindow(st, lines, h-2, selLine), "\n"), c.w, h, true)
 }
 
 // preview says what the deal does if kept: the viewer's numbers next
@@ -558,7 +577,7 @@ func (c *composerModel) preview(w int) []string {
 	if ps.UsesCapital && ps.Rules.ConcessionCapital > 0 {
 		mine := d.ClausesOf(v.Viewer)
 		cost = fmt.Sprintf("Each clause costs its actor %s political capital when the deal comes into force (yours: %s, you have %s). %s",
-			num(ps.Rules.ConcessionCapital), plural(mine, "clause", "clauses"), num(v.Seats[v.Viewer].Ind[game.Capital]), cost)
+			num(ps.Rules.ConcessionCapital), plural(mine, "clause", "clauses"), fmtInd(v, game.Capital, v.Seats[v.Viewer].Ind[game.Capital]), cost)
 	}
 	return append(out, strings.Split(st.Faint.Render(wrap(cost, w)), "\n")...)
 }
@@ -685,8 +704,7 @@ func (c *composerModel) pickerView(lines []string, h int) string {
 	} else {
 		help = nil
 	}
-	from, to := scrollWindow(len(lines), room, c.pick)
-	out := append([]string{}, lines[from:to]...)
+	out := markedWindow(&c.env.st, lines, room, c.pick)
 	for len(out) < room {
 		out = append(out, "")
 	}

@@ -41,8 +41,15 @@ func (d *debriefModel) restyle()    { d.fill() }
 
 func (d *debriefModel) Keys() keyMap {
 	k := &d.env.keys
-	return newKeyMap([]key.Binding{withHelp(k.Up, "↑↓", "scroll"), k.PageUp, k.PageDown, withHelp(k.Back, "esc", "title screen")},
-		[]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Back, "esc", "back to the title screen")})
+	back, backLong := withHelp(k.Back, "esc", "title screen"), withHelp(k.Back, "esc", "back to the title screen")
+	switch {
+	case d.env.role == RoleFacilitator:
+		back, backLong = withHelp(k.Back, "esc", "console"), withHelp(k.Back, "esc", "back to the facilitator's console")
+	case d.env.joined:
+		back, backLong = withHelp(k.Back, "esc", "leave"), withHelp(k.Back, "esc", "leave the game (asks first)")
+	}
+	return newKeyMap([]key.Binding{withHelp(k.Up, "↑↓", "scroll"), k.PageUp, k.PageDown, back},
+		[]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, backLong})
 }
 
 func (d *debriefModel) Update(msg tea.KeyPressMsg) action {
@@ -80,7 +87,7 @@ func debriefBody(e *env, r *debrief.Report, w int) string {
 	if r.Ended != "" {
 		b.WriteString(st.Subtle.Render(wrap(fmt.Sprintf("The game ended after turn %d: %s.", r.LastTurn, r.Ended), w)) + "\n")
 	}
-	b.WriteString(st.Subtle.Render(wrap("Scroll with ↑↓ and pgup/pgdn: scores, objectives, deals, charts, then questions for discussion.", w)) + "\n\n")
+	b.WriteString(st.Subtle.Render(wrap("Scroll with ↑↓ and pgup/pgdn: scores, objectives, deals, how each seat played, the biggest moves, charts, then questions for discussion.", w)) + "\n\n")
 	b.WriteString(st.Title.Render("Final scores") + "\n")
 	tagW := 0
 	top := 0.0
@@ -89,8 +96,13 @@ func debriefBody(e *env, r *debrief.Report, w int) string {
 		top = max(top, s.Points)
 	}
 	barW := max(10, min(40, w-tagW-20))
-	for rank, s := range r.Scores {
-		name := fmt.Sprintf("%d. %s", rank+1, padRight(ps.Tag(s.Seat), tagW))
+	for _, s := range r.Scores {
+		// Tied seats share a place, marked "=" (game.Standings).
+		place := fmt.Sprintf("%d.", s.Rank)
+		if s.Tied {
+			place = fmt.Sprintf("%d=", s.Rank)
+		}
+		name := fmt.Sprintf("%-3s %s", place, padRight(ps.Tag(s.Seat), tagW))
 		b.WriteString(st.Seat(s.Seat).Render(name+" "+bar(s.Points, top, barW)) + fmt.Sprintf(" %5s", num(s.Points)))
 		if s.Seat == v.Viewer {
 			b.WriteString(st.Bold.Render("  ← you"))
@@ -108,7 +120,7 @@ func debriefBody(e *env, r *debrief.Report, w int) string {
 			if o.Secret {
 				text += " (secret)"
 			}
-			b.WriteString(wrapIndent(fmt.Sprintf("  %s %5s  %s", mark, num(o.Earned), text), w, 11) + "\n")
+			b.WriteString(wrapIndent(fmt.Sprintf("  %s %s: %s", mark, debrief.ObjectivePoints(&o), text), w, 4) + "\n")
 		}
 		if len(s.Objectives) == 0 {
 			b.WriteString(st.Subtle.Render("  no objectives: the score is the model's") + "\n")
@@ -118,6 +130,8 @@ func debriefBody(e *env, r *debrief.Report, w int) string {
 		}
 	}
 	b.WriteString("\n" + ledgerText(e, r, w))
+	b.WriteString("\n" + behaviourText(e, r, w))
+	b.WriteString("\n" + swingsText(e, r, w))
 	b.WriteString("\n" + chartsText(e, r, w))
 	if len(r.Questions) > 0 {
 		b.WriteString("\n" + st.Title.Render("Questions for discussion") + "\n")
@@ -206,7 +220,7 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 			}
 			b.WriteString(st.Seat(d.Proposer).Render(padRight(label, labelW)) + strings.Join(cells[1:], "") + "\n")
 		}
-		b.WriteString(st.Subtle.Render(wrapIndent(ledgerLine(ps, &en), w, 4)) + "\n")
+		b.WriteString(st.Subtle.Render(wrapIndent("  "+en.Line(ps), w, 4)) + "\n")
 	}
 	if len(notAgreed) > 0 {
 		b.WriteString(st.Subtle.Render(wrapIndent(fmt.Sprintf("Not agreed (%d): %s.", len(notAgreed), strings.Join(notAgreed, "; ")), w, 2)) + "\n")
@@ -217,34 +231,69 @@ func ledgerText(e *env, r *debrief.Report, w int) string {
 	return b.String()
 }
 
-// ledgerLine says one deal's life in words.
-func ledgerLine(ps *game.PublicScenario, en *debrief.Entry) string {
-	d := &en.Deal
-	text := fmt.Sprintf("  “%s”: proposed by %s in turn %d", d.Title, ps.Tag(d.Proposer), en.Proposed)
-	switch {
-	case en.Start > 0:
-		text += fmt.Sprintf("; in force from turn %d, kept %s", en.Start, plural(en.Kept, "turn", "turns"))
-		if by := en.BrokenBy(); len(by) > 0 {
-			var names []string
-			for _, s := range by {
-				names = append(names, ps.Tag(s))
-			}
-			text += "; broken by " + strings.Join(names, " and ")
-			if t := en.Breaches[0].Turn; t > 0 {
-				text += fmt.Sprintf(" in turn %d", t)
-			}
-		} else if en.Status == game.Expired {
-			text += fmt.Sprintf("; expired after turn %d", en.End)
-		} else if en.Status == game.InForce {
-			text += "; in force at the end"
-		}
-		if en.Settled {
-			text += "; it met the end condition"
-		}
-	default:
-		text += "; " + en.Status.String()
+// behaviourText is each seat's fingerprint as an iterated game: a row
+// of rates per seat, then the turns that show each behaviour, in the
+// words of the after-action report.
+func behaviourText(e *env, r *debrief.Report, w int) string {
+	st := &e.st
+	ps := e.view().Scenario
+	var b strings.Builder
+	b.WriteString(st.Title.Render("How each seat played") + "\n")
+	if len(r.Fingerprints) == 0 || r.Fingerprints[0].Cooperated.Of == 0 {
+		b.WriteString(st.Subtle.Render("Too little of the game is known to tell.") + "\n")
+		return b.String()
 	}
-	return text + "."
+	b.WriteString(st.Subtle.Render(wrap("Each turn a seat cooperates or defects towards each seat its hostile levers reach: a defection is a lever at a coercive level or raised, or a deal broken. Retaliated and forgave answer a defection the turn before; exploited is defecting on a seat that cooperated.", w)) + "\n")
+	tagW := 0
+	for i := range ps.Seats {
+		tagW = max(tagW, lenCells(ps.Tag(i)))
+	}
+	colW := 12
+	head := padRight("", tagW)
+	for _, bh := range debrief.Behaviours {
+		head += padLeft(bh.Name, colW)
+	}
+	b.WriteString(st.Subtle.Render(head) + "\n")
+	for k := range r.Fingerprints {
+		f := &r.Fingerprints[k]
+		row := ""
+		for _, bh := range debrief.Behaviours {
+			t := bh.Get(f)
+			cell := t.Percent()
+			if t.Of > 0 {
+				cell += fmt.Sprintf(" %d/%d", t.Count, t.Of)
+			}
+			row += padLeft(cell, colW)
+		}
+		b.WriteString(st.Seat(f.Seat).Render(padRight(ps.Tag(f.Seat), tagW)) + row + "\n")
+	}
+	for k := range r.Fingerprints {
+		f := &r.Fingerprints[k]
+		b.WriteString(wrapIndent(st.Seat(f.Seat).Render(ps.Tag(f.Seat))+st.Subtle.Render(": "+f.Shown(ps, 4)+"."), w, 2) + "\n")
+	}
+	return b.String()
+}
+
+// swingsText is each seat's biggest moves with their causes.
+func swingsText(e *env, r *debrief.Report, w int) string {
+	st := &e.st
+	ps := e.view().Scenario
+	var b strings.Builder
+	b.WriteString(st.Title.Render("The biggest moves and their causes") + "\n")
+	if len(r.Swings) == 0 {
+		b.WriteString(st.Subtle.Render("No indicator moved.") + "\n")
+	}
+	for k := range r.Swings {
+		s := &r.Swings[k]
+		if k == 0 || r.Swings[k-1].Seat != s.Seat {
+			b.WriteString(st.Seat(s.Seat).Bold(true).Render("■ "+ps.Seats[s.Seat].Name) + "\n")
+		}
+		b.WriteString(wrapIndent("  "+s.Line(ps), w, 4) + "\n")
+		for c := range s.Causes {
+			b.WriteString(st.Subtle.Render(wrapIndent("    · "+s.CauseLine(ps, &s.Causes[c]), w, 6)) + "\n")
+		}
+	}
+	return b.String()
 }
 
 // chartsText draws a chart per indicator, world indicator and trust,
@@ -368,5 +417,5 @@ func (d *debriefModel) View() string {
 	if e.view() == nil {
 		return ""
 	}
-	return header(e, d.w) + "\n" + e.st.panel("Debrief", d.vp.View(), d.w, d.h-1, true)
+	return header(e, d.w) + "\n" + e.st.panel("Debrief", viewportMarked(&e.st, &d.vp), d.w, d.h-1, true)
 }

@@ -215,10 +215,10 @@ func TestFixSettlementAsksFirst(t *testing.T) {
 func TestFixWhyAddsUp(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.start(tutorialSpec(t, "us"))
-	c := game.Change{Seat: 0, Indicator: game.Capital, From: 40, To: 45, Other: 1.5}
+	c := game.Change{Seat: 0, Indicator: game.Capital, From: 40, To: 41.5, Other: 1.5}
 	c.Causes[0] = game.NewCause(0, 0, 0)
 	lines := strings.Join(changeLines(h.m.env, c, 100), "\n")
-	mustContain(t, ansi.Strip(lines), "capital 40 → 45 (+5.0 from last turn)", "no single cause named (+1.5)")
+	mustContain(t, ansi.Strip(lines), "capital 40 → 42 (+1.5 from last turn)", "no single cause named (+1.5)")
 	p := runProg(t, tutorial(t), 120, 40)
 	p.until("the briefing", func(s Status) bool { return s.Screen == "briefing" })
 	p.press("enter")
@@ -241,10 +241,7 @@ func TestFixDilemmaOneKeyARound(t *testing.T) {
 	p.negotiating(1)
 	p.press("2")
 	p.negotiating(2)
-	// A proposal that awaits an answer stops the one-key play: answer it.
-	for range 5 {
-		p.press("x")
-	}
+	// A proposal that awaits an answer does not stop the one-key play.
 	p.press("1")
 	p.negotiating(3)
 	m, screen := p.finish()
@@ -328,11 +325,17 @@ func TestFixQuitPrompts(t *testing.T) {
 	h := newHarness(t, 100, 30)
 	h.start(tutorialSpec(t, "us"))
 	h.key("enter")
+	// Mid-game, the prompt says the game is kept and how to carry it on.
+	h.key("q")
+	mustContain(t, h.screen(), "The game is autosaved as it stands.", "chokepoint play --continue", "back to the game")
+	h.key("n")
 	h.playTurns(4)
 	h.key("q")
-	mustContain(t, h.screen(), "The game is over; quitting closes its debrief.")
-	if strings.Contains(h.screen(), "in progress") {
-		t.Error("the debrief's quit prompt speaks of a game in progress")
+	mustContain(t, h.screen(), "The game is over and saved.", "back to the debrief")
+	for _, stale := range []string{"in progress", "keep playing", "--continue"} {
+		if strings.Contains(h.screen(), stale) {
+			t.Errorf("the debrief's quit prompt says %q", stale)
+		}
 	}
 }
 

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,15 +61,23 @@ func dealTitle(deals []game.Deal, id int) string {
 // cards finds the title of a timeline or deck event by its id.
 func eventText(v *game.View, deals []game.Deal, e *game.Event) string {
 	who := v.Scenario.Tag(e.Seat)
+	if e.By != "" {
+		// A team's member: the team and the report see who did it.
+		who += " (" + e.By + ")"
+	}
 	deal := dealTitle(deals, e.Deal)
 	switch e.Kind {
 	case game.EvStarted:
 		return "The game begins."
 	case game.EvScheduled, game.EvDrawn, game.EvInjected:
+		t := e.Ref
 		if e.Title != "" {
-			return e.Title
+			t = e.Title
 		}
-		return e.Ref
+		if e.Kind == game.EvInjected {
+			return "The facilitator brings news: " + t
+		}
+		return t
 	case game.EvProposed:
 		return fmt.Sprintf("%s proposes %s", who, deal)
 	case game.EvAnswered:
@@ -88,6 +98,11 @@ func eventText(v *game.View, deals []game.Deal, e *game.Event) string {
 		return e.Text
 	case game.EvOverride:
 		return fmt.Sprintf("The facilitator sets %s %s to %s: %s", who, spec(v, e.Indicator).Name, fmtInd(v, e.Indicator, e.Value), e.Text)
+	case game.EvPlayer:
+		if e.Ref == "people" {
+			return fmt.Sprintf("The facilitator hands %s to people.", who)
+		}
+		return fmt.Sprintf("The facilitator hands %s to an AI.", who)
 	case game.EvPaused:
 		return "The facilitator pauses the game."
 	case game.EvResumed:
@@ -133,3 +148,16 @@ func duration(secs int) string {
 
 // lenCells is the width of a line in cells, its styles left out.
 func lenCells(s string) int { return ansi.StringWidth(s) }
+
+// num writes a plain number a player reads (points, capital, trust, a
+// rule's amount): whole when it is whole, otherwise with one decimal, so
+// that a computed value never shows all its digits ("41.8", not
+// "41.75395569620253"). Every number the interface prints without an
+// indicator's own format goes through here.
+func num(x float64) string {
+	r := math.Round(x*10) / 10
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}

@@ -34,14 +34,19 @@ type gameModel struct {
 	why     bool
 	whyOff  int // lines scrolled in the why panel
 	whyTurn int // the resolution the why panel explains
-	newsSel int // the selected news line, counted from the newest
-	msg     textinput.Model
-	msgTo   int // 0: everyone; k: seat k-1
-	writing bool
-	inbox   inboxModel
+	// inboxOff moves the inbox's window off the selected deal (pgdn,
+	// pgup), for a deal longer than the panel.
+	inboxOff int
+	newsSel  int // the selected news line, counted from the newest
+	msg      textinput.Model
+	msgTo    int // 0: everyone; k: seat k-1
+	writing  bool
+	inbox    inboxModel
 	// repeat is the prompt of a payoff-table game's run of rounds.
 	repeat  textinput.Model
 	askRuns bool
+	// chat is the chat panel, drawn in the phase panel's place when open.
+	chat chatModel
 }
 
 func newGameModel(e *env) *gameModel {
@@ -49,15 +54,16 @@ func newGameModel(e *env) *gameModel {
 	ti.Prompt = "> "
 	rp := newInput(e, "10", 3)
 	rp.SetWidth(4)
-	return &gameModel{env: e, msg: ti, repeat: rp, inbox: inboxModel{env: e}}
+	return &gameModel{env: e, msg: ti, repeat: rp, inbox: inboxModel{env: e}, chat: newChat(e)}
 }
 
 func (g *gameModel) SetSize(w, h int) {
 	g.w, g.h = w, h
 	g.msg.SetWidth(max(10, w/2))
+	g.chat.input.SetWidth(max(10, w-8))
 }
 
-func (g *gameModel) typing() bool { return g.writing || g.askRuns }
+func (g *gameModel) typing() bool { return g.writing || g.askRuns || g.chat.open }
 
 // refresh keeps the selections valid in a new view, and closes the why
 // panel once it would explain another turn than the one it opened on.
@@ -86,6 +92,9 @@ func (g *gameModel) Keys() keyMap {
 	if g.askRuns {
 		return newKeyMap([]key.Binding{withHelp(k.Enter, "enter", "start repeating"), withHelp(k.Back, "esc", "cancel")})
 	}
+	if g.chat.open {
+		return newKeyMap(g.chat.keys(), g.chat.fullKeys()).titled("Chat")
+	}
 	if v == nil {
 		return keyMap{}
 	}
@@ -95,8 +104,9 @@ func (g *gameModel) Keys() keyMap {
 	}
 	nav := []key.Binding{withHelp(k.Tab, "tab", "next panel: inbox, world, news"), withHelp(k.Up, "↑/k", "select up (a deal, a seat, a news line)"),
 		withHelp(k.Down, "↓/j", "select down"), withHelp(k.Why, "w", "why the selected seat's numbers moved, and their causes"),
-		withHelp(k.PageUp, "pgup", "scroll the why panel or the news up"), withHelp(k.PageDown, "pgdn", "scroll down"),
-		withHelp(k.Briefing, "b", "your briefing again"), withHelp(k.Report, "t", "the last turn's report"), withHelp(k.Back, "esc", "back to the inbox")}
+		withHelp(k.PageUp, "pgup", "scroll the inbox, the why panel or the news up"), withHelp(k.PageDown, "pgdn", "scroll down"),
+		withHelp(k.Briefing, "b", "your briefing again"), withHelp(k.Report, "t", "the last turn's report"), withHelp(k.Back, "esc", "back to the inbox"),
+		withHelp(k.Chat, "C", "chat with other seats: all, one, or a group (binds no one)")}
 	var short, own []key.Binding
 	title := "This phase"
 	switch v.Phase {
@@ -109,6 +119,9 @@ func (g *gameModel) Keys() keyMap {
 		switch {
 		case isPayoff(v.Scenario):
 			short = []key.Binding{g.moveKey(), withHelp(k.Repeat, "R", "repeat"), ready, k.NewDeal, why}
+			if v.Owes(v.Viewer).Answer {
+				short = []key.Binding{g.moveKey(), k.Accept, k.Reject, withHelp(k.Repeat, "R", "repeat"), ready, why}
+			}
 			own = []key.Binding{g.moveKey(), k.Repeat}
 		case v.Owes(v.Viewer).Answer:
 			short = []key.Binding{k.Accept, k.Reject, k.Counter, ready, k.NewDeal, k.Message, k.Tab, why}
@@ -174,7 +187,12 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 	if g.askRuns {
 		return g.repeatKey(msg)
 	}
+	if g.chat.open {
+		return g.chat.update(msg)
+	}
 	switch {
+	case key.Matches(msg, k.Chat):
+		return action{then: g.chat.show()}
 	case key.Matches(msg, k.Tab):
 		g.focus = (g.focus + 1) % numFocus
 		g.newsSel = 0
@@ -196,6 +214,7 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
 		default:
 			g.inbox.move(d)
+			g.inboxOff = 0
 		}
 		return action{}
 	case key.Matches(msg, k.PageUp), key.Matches(msg, k.PageDown):
@@ -208,6 +227,8 @@ func (g *gameModel) Update(msg tea.KeyPressMsg) action {
 			g.whyOff = max(0, g.whyOff+d)
 		case g.focus == focusNews:
 			g.newsSel = max(0, min(len(newsItems(g.env))-1, g.newsSel-d))
+		case g.focus == focusPhase:
+			g.inboxOff += d
 		}
 		return action{}
 	case key.Matches(msg, k.Why):
@@ -272,6 +293,14 @@ func (g *gameModel) ready(v *game.View) action {
 			return command(c, "not done negotiating after all")
 		case v.Phase == game.Report:
 			return command(c, "ready for the next turn")
+		}
+		if n := awaiting(v); n > 0 {
+			// Ready is taken, but what it leaves waiting is said: a
+			// proposal unanswered in the last round lapses.
+			if v.Round >= v.Scenario.Rounds {
+				return command(c, fmt.Sprintf("done negotiating: %s unanswered will lapse when negotiation closes (r again to take it back)", plural(n, "proposal", "proposals")))
+			}
+			return command(c, fmt.Sprintf("done with round %d of %d: %s still %s your answer (a accept, x reject)", v.Round, v.Scenario.Rounds, plural(n, "proposal", "proposals"), verb(n, "awaits", "await")))
 		}
 		return command(c, "done negotiating")
 	case game.Orders:
@@ -375,6 +404,11 @@ func clockLeft(e *env) (time.Duration, bool) {
 func clockText(e *env) string {
 	left, ok := clockLeft(e)
 	if !ok {
+		// A paused clock holds what it had left.
+		if u := e.u; u != nil && u.View.Paused && u.ClockLeft > 0 && u.View.Phase == game.Negotiation {
+			l := u.ClockLeft.Round(time.Second)
+			return e.st.Warn.Render(fmt.Sprintf("⏸ %02d:%02d left", int(l.Minutes()), int(l.Seconds())%60))
+		}
 		return ""
 	}
 	text := fmt.Sprintf("%02d:%02d left", int(left.Minutes()), int(left.Seconds())%60)
@@ -418,6 +452,10 @@ func (g *gameModel) hint() string {
 	case game.Negotiation:
 		if isPayoff(ps) {
 			if l, ok := payoffLever(ps); ok && len(ps.Levers[l].Levels) >= 2 {
+				if v.Owes(me).Answer {
+					return fmt.Sprintf("Play: 1 %s, 2 %s. A proposal waits in the inbox: a accept, x reject.",
+						ps.LevelText(l, 0), ps.LevelText(l, 1))
+				}
 				return fmt.Sprintf("Play this round: 1 %s, 2 %s; or R repeats a choice for many rounds.",
 					ps.LevelText(l, 0), ps.LevelText(l, 1))
 			}
@@ -489,7 +527,7 @@ func (g *gameModel) View() string {
 		top, topH := g.topPanel(w, sel)
 		rest := h - topH
 		need := g.phaseNeed(w-4, rest < 16)
-		if g.why {
+		if g.why || g.chat.open {
 			need = max(need, rest*2/3)
 		}
 		newsH := 0
@@ -529,11 +567,14 @@ func (g *gameModel) topPanel(w, sel int) (string, int) {
 		return e.st.panel("Payoffs", body, w, h, g.focus == focusWorld), h
 	}
 	h := worldHeight(v)
-	return e.st.panel("World", worldBody(e, w-4, sel), w, h, g.focus == focusWorld), h
+	return e.st.panel(fitWords(worldTitle(e.u, w-4), w-6), worldBody(e, w-4, sel), w, h, g.focus == focusWorld), h
 }
 
 func (g *gameModel) phaseTitle() string {
 	v := g.env.view()
+	if g.chat.open {
+		return "Chat · esc closes"
+	}
 	if g.why {
 		return "Why · ↑↓ another seat · w closes"
 	}
@@ -661,11 +702,13 @@ func (g *gameModel) phaseNeed(w int, compact bool) int {
 // is the latest news for a screen with no news panel.
 func (g *gameModel) phaseBody(w, h int, ticker string) string {
 	e := g.env
+	if g.chat.open {
+		return g.chat.view(w, h)
+	}
 	if g.why {
 		lines := whyLines(e, g.selSeat, w)
 		g.whyOff = max(0, min(g.whyOff, len(lines)-h))
-		end := min(len(lines), g.whyOff+h)
-		return strings.Join(lines[g.whyOff:end], "\n")
+		return strings.Join(offsetWindow(&e.st, lines, h, g.whyOff), "\n")
 	}
 	compact := h < 12
 	lines, sel, selEnd, foot := g.phaseContent(w, ticker, compact)
@@ -676,8 +719,18 @@ func (g *gameModel) phaseBody(w, h int, ticker string) string {
 	}
 	// Keep the selected deal whole in view, and the top of the list when
 	// that allows.
-	from, to := scrollWindow(len(lines), room, min(selEnd, sel+room-1))
-	out := append([]string{}, lines[from:to]...)
+	// pgdn and pgup move the window over a deal too long for it; every
+	// cut is marked.
+	inner := room
+	if len(lines) > room && room >= 3 {
+		inner = room - 2 // the markers' rows
+	}
+	anchor := min(selEnd, sel+inner-1)
+	if v := e.view(); v != nil && v.Phase == game.Negotiation {
+		g.inboxOff = max(min(g.inboxOff, len(lines)-1-anchor), sel-anchor)
+		anchor += g.inboxOff
+	}
+	out := markedWindow(&e.st, lines, room, max(0, min(len(lines)-1, anchor)))
 	for len(out) < room {
 		out = append(out, "")
 	}
@@ -685,4 +738,23 @@ func (g *gameModel) phaseBody(w, h int, ticker string) string {
 		out = append(out, "")
 	}
 	return strings.Join(append(out, foot...), "\n")
+}
+
+// awaiting counts the proposals waiting for the viewer's answer.
+func awaiting(v *game.View) int {
+	n := 0
+	for i := range v.Deals {
+		if v.Deals[i].Awaits(v.Viewer) {
+			n++
+		}
+	}
+	return n
+}
+
+// verb is the form of a verb that agrees with n.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -98,8 +98,6 @@ func levelMeaning(ps *game.PublicScenario, l, j int) string {
 	return lv.Levels[j].ID + " " + strconv.FormatFloat(lv.Levels[j].Value, 'f', -1, 64)
 }
 
-func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
 // capitalize puts the first letter in capitals (after any opening
 // quote).
 func capitalize(s string) string {

@@ -142,6 +142,10 @@ var screens = []struct {
 		h.key("pgdown", "pgdown", "pgdown")
 	}},
 	{"quit", func(h *harness) { h.start(tutorialSpec(h.t, "us")); h.key("enter", "q") }},
+	{"save-name", func(h *harness) { h.start(tutorialSpec(h.t, "us")); h.key("enter", "S", "l", "e", "s", "s", "o", "n") }},
+	{"replay", func(h *harness) { h.replay(); h.key("down", "right", "right") }},
+	{"replay-seat-view", func(h *harness) { h.replay(); h.key("down", "down", "v", "v") }},
+	{"branch", func(h *harness) { h.replay(); h.key("down", "B", "right") }},
 	{"quit-after-the-game", func(h *harness) {
 		h.start(tutorialSpec(h.t, "us"))
 		h.key("enter")

@@ -11,6 +11,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/table"
+	"github.com/chokepoint-game/chokepoint/saves"
 )
 
 var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
@@ -22,15 +23,43 @@ type harness struct {
 	t     testing.TB
 	m     *Model
 	clock *tabletest.FakeClock
+	// late holds the results of commands a test stopped waiting for; a
+	// game one of them opened is closed when the test ends, before its
+	// save directory is removed.
+	late []chan tea.Msg
+	// tb and sc are a served game's table and scenario (classroom).
+	tb *table.Table
+	sc *game.Scenario
 }
 
 func newHarness(t testing.TB, w, h int) *harness {
 	t.Helper()
 	clock := tabletest.NewFakeClock(epoch)
-	m := New(Options{Now: epoch, Clock: clock})
+	// Games are saved as the program saves them, into a directory of
+	// the test's own.
+	m := New(Options{Now: epoch, Clock: clock, Store: &saves.Store{Dir: t.TempDir()}})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(m.listSaves()()) // as Init does
 	t.Cleanup(m.Close)
-	return &harness{t: t, m: m, clock: clock}
+	hn := &harness{t: t, m: m, clock: clock}
+	t.Cleanup(hn.closeLate)
+	return hn
+}
+
+// closeLate waits for the commands the test gave up on and closes any
+// game they opened, so that no table is left saving into the test's
+// directory after it ends.
+func (h *harness) closeLate() {
+	for _, ch := range h.late {
+		select {
+		case msg := <-ch:
+			if s, ok := msg.(startedMsg); ok && s.sess != nil {
+				s.sess.close()
+			}
+		case <-time.After(time.Minute):
+			h.t.Errorf("a command the test gave up on has not ended in a minute")
+		}
+	}
 }
 
 // tutorialSpec is the tutorial with the given seats human and the rest
@@ -96,8 +125,11 @@ func settled(u *table.Update) bool {
 func (h *harness) settle() {
 	h.t.Helper()
 	s := h.m.env.sess
+	if s == nil {
+		return // no game at the keyboard yet
+	}
 	deadline := time.After(10 * time.Second)
-	for _, seat := range s.humans {
+	for _, seat := range s.viewers {
 		ch := s.seats[seat].Updates()
 		var u table.Update
 		select {
@@ -218,3 +250,5 @@ func screenOf[T screen](h *harness, id screenID) T {
 
 func (h *harness) composer() *composerModel { return screenOf[*composerModel](h, scrCompose) }
 func (h *harness) gameScreen() *gameModel   { return screenOf[*gameModel](h, scrGame) }
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

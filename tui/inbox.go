@@ -162,9 +162,24 @@ func (in *inboxModel) lines(w int, focused bool) (out []string, selLine, selEnd 
 			selLine = len(flat(out))
 		}
 		statusW := lipgloss.Width(status)
-		title := fitWords(fmt.Sprintf("%s  “%s”", partiesText(v, d), d.Title), max(8, w-statusW-3))
-		gap := max(1, w-2-lipgloss.Width(title)-statusW)
-		out = append(out, mark+st.Seat(d.Proposer).Render(title)+strings.Repeat(" ", gap)+statusStyle(st, d, me).Render(status))
+		full := fmt.Sprintf("%s  “%s”", partiesText(v, d), d.Title)
+		if lipgloss.Width(full)+statusW+3 > w {
+			// The title whole (wrapped if it must be), and the status under
+			// it, rather than a cut.
+			for k, l := range strings.Split(wrapIndent(full, w-2, 4), "\n") {
+				if k == 0 {
+					l = mark + l
+				} else {
+					l = "  " + l
+				}
+				out = append(out, st.Seat(d.Proposer).Render(l))
+			}
+			out = append(out, "    "+statusStyle(st, d, me).Render(fitWords(status, w-4)))
+		} else {
+			title := fitWords(full, max(8, w-statusW-3))
+			gap := max(1, w-2-lipgloss.Width(title)-statusW)
+			out = append(out, mark+st.Seat(d.Proposer).Render(title)+strings.Repeat(" ", gap)+statusStyle(st, d, me).Render(status))
+		}
 		if k != in.sel {
 			continue
 		}

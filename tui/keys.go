@@ -27,6 +27,18 @@ type KeyMap struct {
 	Difficulty, Clock key.Binding
 	// The briefing.
 	Details key.Binding
+	// Saves: a named save from a game; deleting one in the load list.
+	Save, Delete key.Binding
+	// The replay viewer: first and last moment, whose view, branch.
+	Home, End, Viewer, Branch key.Binding
+	// Chat, on the game screen and the console.
+	Chat key.Binding
+	// The facilitator's console.
+	StartGame, Pause, Extend, SetClock, Advance   key.Binding
+	Inject, Override, SwitchSeat, EndGame, Reveal key.Binding
+	WriteReport, Projector, Seats, Console        key.Binding
+	// The console of a served game: end a person's session.
+	RemovePerson key.Binding
 }
 
 // DefaultKeyMap is the key map of a normal terminal.
@@ -75,6 +87,32 @@ func DefaultKeyMap() KeyMap {
 		Clock:      b("c", "clock on or off", "c"),
 
 		Details: b("d", "details", "d"),
+
+		Save:   b("S", "save the game under a name", "S"),
+		Delete: b("d", "delete", "d", "delete"),
+
+		Home:   b("home", "first", "home"),
+		End:    b("end", "last", "end"),
+		Viewer: b("v", "whose view", "v"),
+		Branch: b("B", "branch from this turn", "B"),
+		Chat:   b("C", "chat", "C"),
+
+		StartGame:   b("s", "start the game", "s"),
+		Pause:       b("p", "pause / resume", "p"),
+		Extend:      b("+", "a minute more", "+", "="),
+		SetClock:    b("c", "set the clock", "c"),
+		Advance:     b("n", "close the phase now", "n"),
+		Inject:      b("i", "inject an event", "i"),
+		Override:    b("o", "override an indicator", "o"),
+		SwitchSeat:  b("a", "person or AI at a seat", "a"),
+		EndGame:     b("E", "end the game", "E"),
+		Reveal:      b("v", "reveal secret objectives", "v"),
+		WriteReport: b("w", "write the after-action report", "w"),
+		Projector:   b("P", "projector preview", "P"),
+		Seats:       b("g", "give the keyboard to the seats", "g"),
+		Console:     b("F", "back to the console", "F"),
+
+		RemovePerson: b("x", "remove a person's session", "x"),
 	}
 }
 

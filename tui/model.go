@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -17,6 +18,7 @@ import (
 	"github.com/chokepoint-game/chokepoint/game"
 	"github.com/chokepoint-game/chokepoint/game/table"
 	"github.com/chokepoint-game/chokepoint/internal/safetext"
+	"github.com/chokepoint-game/chokepoint/saves"
 )
 
 // Minimum terminal size; below it the interface says so instead of
@@ -35,10 +37,27 @@ type Options struct {
 	Clock table.Clock
 	// Now, when set, fixes the time the interface shows (tests).
 	Now time.Time
+	// Role is who sits at this terminal: a seat (the default), the
+	// facilitator or the projector. With Start, the facilitator runs a
+	// game of AI seats from a lobby (chokepoint play --facilitate).
+	Role Role
+	// Join, when set, attaches to a running table (a server's) in the
+	// role given, instead of opening one; Start is then ignored.
+	Join *Join
+	// SaveDir is where the console saves a game for its report; "" is
+	// the saves' default directory.
+	SaveDir string
 	// Observe, when set, is called after every message with where the
 	// interface stands: for tests and tools that drive the program from
 	// outside, since the model itself belongs to the program's goroutine.
 	Observe func(Status)
+	// Store is where games are saved: every game is autosaved there, and
+	// the title screen continues and loads from it. nil: nothing is saved.
+	Store *saves.Store
+	// Replay, when set, opens this saved game in the replay viewer
+	// instead of the title screen (chokepoint replay). It must be loaded
+	// (verified).
+	Replay *saves.Save
 }
 
 // Status is where the interface stands: its screen and the game as the
@@ -66,6 +85,14 @@ func (m *Model) Status() Status {
 		if m.ask != nil && m.ask.yes.kind == actExit {
 			s.Screen = "quit"
 		}
+	}
+	if r, ok := m.screens[m.cur].(*replayModel); ok {
+		// The replay viewer: the moment shown and whose view.
+		s.Turn, s.Phase, s.Seat = r.moment()
+		if r.u != nil {
+			s.Seq = r.u.View.Seq
+		}
+		return s
 	}
 	if v := m.env.view(); v != nil {
 		s.Phase, s.Turn, s.Round, s.Seq = v.Phase, v.Turn, v.Round, v.Seq
@@ -101,6 +128,17 @@ type env struct {
 	draft *composerState
 	// still is set when the time is fixed (Options.Now): nothing moves.
 	still bool
+	// roster is who is at a served table (RosterMsg).
+	roster Roster
+	// store is where games are saved (nil: nowhere); saves is its list
+	// as last read (listed once it has been), or why it could not be.
+	store    *saves.Store
+	saves    []saves.Entry
+	savesErr error
+	listed   bool
+	// role is the terminal's; joined: the table is a server's.
+	role   Role
+	joined bool
 }
 
 func (e *env) view() *game.View {
@@ -130,6 +168,8 @@ type Model struct {
 	gen      int
 	quit     bool
 	auto     autopilot
+	// spinIdle: the spinner stopped ticking, nothing showing it (spin.go).
+	spinIdle bool
 
 	// Which seats have read their briefing, the seat whose screens were
 	// last shown at this keyboard, and the phase the active seat was last
@@ -141,6 +181,14 @@ type Model struct {
 	passTo     int // the seat the privacy screen waits for
 	// warned is the clock warning last given: 0 none, 60 or 10 seconds.
 	warned int
+	// noted is the negotiation round roundNote last spoke of.
+	noted     phaseKey
+	notedSeat int
+	// saveErr says the last autosave failed; it shows until one works.
+	saveErr string
+	// atSeats: the facilitator has handed the keyboard to the seats
+	// played here (hot seat); F takes it back to the console.
+	atSeats bool
 }
 
 // phaseKey is a moment of the game as far as status lines care.
@@ -151,7 +199,8 @@ type phaseKey struct {
 
 // New returns the root model.
 func New(opts Options) *Model {
-	e := &env{st: newStyles(true), keys: DefaultKeyMap(), now: opts.Now, still: !opts.Now.IsZero()}
+	e := &env{st: newStyles(true), keys: DefaultKeyMap(), now: opts.Now, still: !opts.Now.IsZero(), store: opts.Store,
+		role: opts.Role, joined: opts.Join != nil}
 	m := &Model{opts: opts, env: e, help: help.New(), helpVP: viewport.New(),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)), briefed: map[int]bool{},
 		screens: map[screenID]screen{}, cur: scrTitle, atKeyboard: -1}
@@ -169,8 +218,17 @@ func New(opts Options) *Model {
 // given it starts it.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.tick(), m.spinner.Tick}
-	if m.opts.Start != nil {
+	switch {
+	case m.opts.Join != nil:
+		m.cur = scrLoading
+		cmds = append(cmds, joinCmd(m.gen, m.opts.Join, m.opts.Role))
+	case m.opts.Start != nil:
 		cmds = append(cmds, m.start(*m.opts.Start))
+	case m.opts.Replay != nil:
+		m.showScreen(scrReplay, action{replay: m.opts.Replay})
+		cmds = append(cmds, m.rewind())
+	default:
+		cmds = append(cmds, m.listSaves())
 	}
 	return tea.Batch(cmds...)
 }
@@ -200,7 +258,8 @@ func (m *Model) startWith(load func() (GameSpec, error)) tea.Cmd {
 	m.atKeyboard = -1
 	m.auto = autopilot{}
 	m.lastPhase, m.lastTurn = game.Setup, 0
-	return startCmd(m.gen, load, m.opts.Clock)
+	m.saveErr = ""
+	return startCmd(m.gen, load, m.opts.Role, m.opts.Clock, m.opts.Store)
 }
 
 // Close stops the game's table, if one runs.
@@ -255,11 +314,24 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
 		m.env.spin = m.spinner.View()
-		return cmd
+		return m.spinOn(cmd)
 	case startedMsg:
 		return m.started(msg)
 	case updateMsg:
 		return m.updated(msg)
+	case reportMsg:
+		if msg.gen != m.gen {
+			return nil
+		}
+		if msg.err != nil {
+			m.setStatus("could not save the game: "+msg.err.Error(), true)
+			return nil
+		}
+		m.setStatus(msg.text, false)
+		if c, ok := m.screens[scrConsole].(*consoleModel); ok && msg.path != "" {
+			c.report = msg.path
+		}
+		return nil
 	case doneMsg:
 		if msg.gen != m.gen {
 			return nil
@@ -269,10 +341,48 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.autoDone(msg)
 		return m.autoStep()
+	case autosavedMsg:
+		return m.autosaved(msg)
+	case namedMsg:
+		return m.named(msg)
+	case listedMsg:
+		m.listed(msg)
+		return nil
+	case deletedMsg:
+		return m.deleted(msg)
+	case rewoundMsg:
+		m.rewound(msg)
+		return nil
+	case replayOpenedMsg:
+		if msg.err != nil {
+			m.setStatus("cannot replay it: "+saveError(msg.err), true)
+			return nil
+		}
+		m.showScreen(scrReplay, action{replay: msg.save})
+		return m.rewind()
 	case tea.KeyPressMsg:
 		return m.key(msg)
+	case RosterMsg:
+		return m.rostered(msg)
+	case tea.PasteMsg:
+		return m.pasted(msg)
 	}
 	return nil
+}
+
+// pasted gives a terminal's bracketed paste to the focused text input, if
+// there is one; anywhere else a paste is not a string of commands and
+// does nothing.
+func (m *Model) pasted(msg tea.PasteMsg) tea.Cmd {
+	if m.overlay != ovNone || m.tooSmall() {
+		return nil
+	}
+	t, ok := m.screen().(typer)
+	p, ok2 := m.screen().(paster)
+	if !ok || !ok2 || !t.typing() {
+		return nil
+	}
+	return p.paste(msg.Content)
 }
 
 func (m *Model) resize() {
@@ -286,8 +396,34 @@ func (m *Model) resize() {
 
 func (m *Model) screen() screen { return m.screens[m.cur] }
 
+// tooSmall reports whether the terminal is below the minimum size, when
+// the interface shows only a request to make it larger.
+func (m *Model) tooSmall() bool {
+	return m.w > 0 && m.h > 0 && (m.w < MinWidth || m.h < MinHeight)
+}
+
+// smallKey reports whether a key may act while the terminal is too
+// small: only help and quit (and the answer to the quit question, which
+// the too-small screen shows), never a key whose effect cannot be seen.
+func (m *Model) smallKey(msg tea.KeyPressMsg) bool {
+	k := &m.env.keys
+	switch m.overlay {
+	case ovAsk:
+		if m.ask == nil || m.ask.yes.kind != actExit {
+			return false
+		}
+		return key.Matches(msg, k.Yes, k.No, k.Back, k.Quit, k.ForceQuit)
+	case ovHelp:
+		return key.Matches(msg, k.Back, k.Help, k.Quit, k.ForceQuit)
+	}
+	return key.Matches(msg, k.Help, k.Quit, k.ForceQuit)
+}
+
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.env.keys
+	if m.tooSmall() && !m.smallKey(msg) {
+		return nil
+	}
 	switch m.overlay {
 	case ovHelp:
 		switch {
@@ -296,8 +432,18 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.ForceQuit):
 			m.overlay = ovNone
 			return m.do(action{kind: actQuit})
-		default:
-			m.helpVP, _ = m.helpVP.Update(msg)
+		case key.Matches(msg, k.PageDown):
+			m.helpVP.PageDown()
+		case key.Matches(msg, k.PageUp):
+			m.helpVP.PageUp()
+		case key.Matches(msg, k.Down):
+			m.helpVP.ScrollDown(1)
+		case key.Matches(msg, k.Up):
+			m.helpVP.ScrollUp(1)
+		case msg.String() == "home":
+			m.helpVP.GotoTop()
+		case msg.String() == "end":
+			m.helpVP.GotoBottom()
 		}
 		return nil
 	case ovAsk:
@@ -326,12 +472,19 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if t, ok := m.screen().(typer); ok && t.typing() {
 		return m.do(m.screen().Update(msg))
 	}
+	if m.atSeats && key.Matches(msg, k.Console) {
+		m.toConsole()
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.openHelp()
 		return nil
 	case key.Matches(msg, k.Quit):
 		return m.do(action{kind: actQuit})
+	case key.Matches(msg, k.Save) && m.canSave():
+		m.status = ""
+		return m.do(action{kind: actShow, to: scrSaveAs, from: m.cur})
 	}
 	m.status = ""
 	return m.do(m.screen().Update(msg))
@@ -342,6 +495,9 @@ func (m *Model) inGame() bool { return m.env.sess != nil }
 
 // do carries out what a screen asked for.
 func (m *Model) do(a action) tea.Cmd {
+	if m.opts.Join != nil {
+		a = servedAction(a)
+	}
 	var cmd tea.Cmd
 	switch a.kind {
 	case actShow:
@@ -373,22 +529,57 @@ func (m *Model) do(a action) tea.Cmd {
 		m.passKeyboard()
 	case actAuto:
 		cmd = m.startAuto(a.level, a.n)
+	case actSetPlayer:
+		if m.env.sess != nil {
+			cmd = m.env.sess.setPlayer(a.seat, a.player)
+			m.setStatus(a.text, false)
+		}
+	case actSeats:
+		m.toSeats()
+	case actReport:
+		if m.env.sess != nil {
+			dir := m.opts.SaveDir
+			if dir == "" && m.opts.Store != nil {
+				dir = m.opts.Store.Dir // beside the game's autosaves
+			}
+			cmd = m.env.sess.writeReport(dir)
+			m.setStatus("saving the game…", false)
+		}
 	case actTitle:
+		switch {
+		case m.atSeats:
+			m.toConsole()
+			return a.then
+		case m.opts.Join != nil:
+			// A served session has no title screen: it only leaves.
+			return m.do(action{kind: actQuit})
+		}
 		m.Close()
 		m.env.sess, m.env.u, m.env.draft = nil, nil, nil
 		m.auto = autopilot{}
 		m.gen++
 		m.cur = scrTitle
+		m.saveErr = ""
+		cmd = m.listSaves()
 	case actQuit:
 		if !m.inGame() {
 			return m.do(action{kind: actExit})
 		}
-		text := "The game in progress will be lost: games cannot be saved yet."
-		if v := m.env.view(); v != nil && v.Phase == game.GameOver {
-			text = "The game is over; quitting closes its debrief."
-		}
 		m.overlay = ovAsk
-		m.ask = &question{title: "Quit Chokepoint?", text: text, yes: action{kind: actExit}, yesWord: "quit", noWord: "keep playing"}
+		m.ask = m.quitQuestion()
+	case actSaveAs:
+		if m.env.sess != nil {
+			cmd = m.env.sess.saveAs(a.text, a.replace)
+		}
+		if a.from != "" {
+			m.showScreen(a.from, action{})
+		}
+	case actDelete:
+		cmd = m.deleteSave(a.text)
+	case actBranch:
+		m.showScreen(scrBranch, a)
+	case actReplay:
+		cmd = loadReplay(a.text)
 	case actExit:
 		m.quit = true
 		m.overlay = ovNone
@@ -415,7 +606,7 @@ func (m *Model) showScreen(id screenID, a action) {
 
 func (m *Model) started(msg startedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setStatus("could not start the game: "+msg.err.Error(), true)
+		m.setStatus("could not start the game: "+saveError(msg.err), true)
 		m.cur = scrTitle
 		return nil
 	}
@@ -424,9 +615,25 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 		return nil
 	}
 	m.env.sess = msg.sess
-	m.env.seat = msg.sess.humans[0]
+	switch m.opts.Role {
+	case RoleFacilitator:
+		m.env.seat = game.Facilitator
+	case RoleProjector:
+		m.env.seat = game.Spectator
+	default:
+		m.env.seat = msg.sess.humans[0]
+	}
 	m.passTo = m.env.seat
-	return msg.sess.waits()
+	cmds := []tea.Cmd{msg.sess.waits(), msg.sess.waitSaved()}
+	if msg.sess.resumed {
+		// A game carried on opens where it was left, not at the
+		// briefing its players read when it began (b shows it again).
+		for _, h := range msg.sess.humans {
+			m.briefed[h] = true
+			cmds = append(cmds, msg.sess.briefed(h))
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // updated takes a seat's fresh update and moves the screens on when the
@@ -442,15 +649,32 @@ func (m *Model) updated(msg updateMsg) tea.Cmd {
 		m.setStatus(u.Err.Error(), true)
 	}
 	if msg.seat == m.env.seat {
+		m.heard(&u)
 		m.env.u = &u
 		m.refresh()
 	}
-	cmds := []tea.Cmd{s.wait(msg.seat)}
+	cmds := []tea.Cmd{s.wait(msg.seat), m.spinAgain()}
 	if m.cur == scrLoading || msg.seat == m.env.seat || m.cur == scrGame || m.cur == scrPrivacy {
 		cmds = append(cmds, m.route())
 	}
 	cmds = append(cmds, m.autoStep())
 	return tea.Batch(cmds...)
+}
+
+// heard tells of a chat line said to the terminal's viewer by someone
+// else, on the bottom line, so that a closed chat panel loses nothing.
+func (m *Model) heard(u *table.Update) {
+	old := m.env.u
+	if old == nil || len(u.View.Chat) == 0 || len(u.View.Chat) == len(old.View.Chat) {
+		return
+	}
+	l := &u.View.Chat[len(u.View.Chat)-1]
+	// The facilitator hears every channel: its console shows the newest
+	// line under the log instead of a line for each.
+	if l.From == u.View.Viewer || u.View.Viewer < 0 {
+		return
+	}
+	m.setStatus("chat · "+speaker(&u.View, l)+": "+l.Text+" (C opens the chat)", false)
 }
 
 // refresh hands the new update to the screens that keep something of it,
@@ -459,6 +683,7 @@ func (m *Model) refresh() {
 	if m.status != "" && m.statusAt != m.phaseNow() {
 		m.status = ""
 	}
+	m.roundNote()
 	for _, s := range m.screens {
 		if r, ok := s.(refresher); ok {
 			r.refresh()
@@ -483,7 +708,24 @@ func (m *Model) route() tea.Cmd {
 		m.env.u = u
 		m.refresh()
 	}
+	if m.routeLobby() {
+		return nil
+	}
 	v := m.env.view()
+	switch m.opts.Role {
+	case RoleFacilitator:
+		if m.cur == scrLoading {
+			m.showScreen(scrConsole, action{})
+		}
+		if !m.atSeats {
+			return nil
+		}
+	case RoleProjector:
+		if m.cur == scrLoading {
+			m.showScreen(scrProjector, action{})
+		}
+		return nil
+	}
 	if len(s.humans) > 1 && v.Phase != game.GameOver {
 		from := m.atKeyboard
 		if from < 0 {
@@ -548,6 +790,37 @@ func (m *Model) route() tea.Cmd {
 	return nil
 }
 
+// toSeats hands the facilitator's keyboard to the seats played here:
+// the privacy screen asks for the first that owes something.
+func (m *Model) toSeats() {
+	s := m.env.sess
+	if s == nil || len(s.humans) == 0 {
+		m.setStatus("every seat is an AI's: no seat is played at this keyboard", true)
+		return
+	}
+	m.atSeats = true
+	m.env.seat = s.humans[0]
+	m.env.u = s.latest[m.env.seat]
+	m.atKeyboard = -1
+	m.lastPhase, m.lastTurn = game.Setup, 0
+	m.cur = scrGame
+	m.refresh()
+	m.route()
+}
+
+// toConsole takes the keyboard back to the facilitator's console.
+func (m *Model) toConsole() {
+	s := m.env.sess
+	m.atSeats = false
+	m.overlay, m.ask = ovNone, nil
+	m.env.seat = game.Facilitator
+	if s != nil {
+		m.env.u = s.latest[game.Facilitator]
+	}
+	m.cur = scrConsole
+	m.refresh()
+}
+
 // passKeyboard hands the keyboard to the seat the privacy screen waited
 // for, once that player has pressed enter.
 func (m *Model) passKeyboard() {
@@ -575,6 +848,23 @@ func (m *Model) closeBriefing() tea.Cmd {
 		cmd = tea.Batch(cmd, m.env.sess.briefed(m.env.seat))
 	}
 	return cmd
+}
+
+// roundNote says, once at the start of each later round of a
+// negotiation, what still waits for the seat at the keyboard: a player who
+// pressed r with proposals unanswered sees the round move on, and must
+// know why the game has not.
+func (m *Model) roundNote() {
+	v := m.env.view()
+	now := m.phaseNow()
+	if v == nil || v.Viewer < 0 || v.Phase != game.Negotiation || v.Round < 2 || (now == m.noted && v.Viewer == m.notedSeat) || m.status != "" {
+		return
+	}
+	m.noted, m.notedSeat = now, v.Viewer
+	if n := awaiting(v); n > 0 {
+		m.setStatus(fmt.Sprintf("Round %d of %d: %s still %s your answer (a accept, x reject, c counter); r when you are done", v.Round, v.Scenario.Rounds,
+			plural(n, "proposal", "proposals"), verb(n, "awaits", "await")), false)
+	}
 }
 
 // keepDraft saves the proposal being written when negotiation closes on

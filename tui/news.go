@@ -57,10 +57,11 @@ func newsItems(e *env) []newsItem {
 
 // pointsText is a number of points with its word: "1 point", "2.5 points".
 func pointsText(x float64) string {
-	if x == float64(int(x)) {
-		return plural(int(x), "point", "points")
+	n := num(x)
+	if n == "1" {
+		return "1 point"
 	}
-	return fmt.Sprintf("%.1f points", x)
+	return n + " points"
 }
 
 // newsBody is the news feed in h lines, newest last. With sel >= 0 (an
@@ -90,11 +91,24 @@ func newsBody(e *env, items []newsItem, w, h, sel int) string {
 		if it.detail != "" && !selected {
 			text += " ▾"
 		}
-		body := fitWords(text, w-lenCells(mark)-dateW-1)
-		if it.seat >= 0 {
-			body = st.Seat(it.seat).Render(body)
+		avail := w - lenCells(mark) - dateW - 1
+		// A selected line is shown whole, wrapped: a long message (an
+		// AI's reply) is read here and nowhere else. Others are cut to
+		// one line, with "…" saying there is more.
+		bodies := []string{fitWords(text, avail)}
+		if selected && lenCells(text) > avail && avail >= 10 {
+			bodies = strings.Split(wrap(text, avail), "\n")
 		}
-		lines = append(lines, mark+st.Subtle.Render(padRight(monthOf(ps, it.turn), dateW))+" "+body)
+		for n, body := range bodies {
+			if it.seat >= 0 {
+				body = st.Seat(it.seat).Render(body)
+			}
+			if n == 0 {
+				lines = append(lines, mark+st.Subtle.Render(padRight(monthOf(ps, it.turn), dateW))+" "+body)
+				continue
+			}
+			lines = append(lines, strings.Repeat(" ", lenCells(mark)+dateW+1)+body)
+		}
 		if selected && it.detail != "" {
 			for _, l := range strings.Split(wrap(it.detail, w-dateW-3), "\n") {
 				lines = append(lines, strings.Repeat(" ", dateW+3)+st.Accent.Render(l))

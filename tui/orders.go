@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -179,28 +180,46 @@ func (o *ordersModel) breaches() []string {
 	return out
 }
 
-// bound says the deal clause that limits a row, if any: "deal “Calm”:
-// at most 10%".
+// bound says the deal clauses that limit a row, if any: "deal “Calm”:
+// at most 10%". Each is matched on the row's own lever and target, and
+// every deal that binds the row is named, the tightest first, so that a
+// row never carries the name of a deal about something else.
 func (o *ordersModel) bound(r orderRow) string {
 	v := o.env.view()
 	ps := v.Scenario
+	type hit struct {
+		title string
+		c     game.Clause
+	}
+	var hits []hit
 	for i := range v.Deals {
 		d := &v.Deals[i]
-		if !d.Binds(v.Turn) {
+		if !d.Binds(v.Turn) || !d.Party(v.Viewer) {
 			continue
 		}
 		for _, c := range d.Clauses {
-			if c.Actor == v.Viewer && c.Lever == r.lever && (!r.each || c.Target == r.slot) {
-				l := &ps.Levers[r.lever]
-				word := l.AtMost
-				if c.Bound == game.AtLeast {
-					word = l.AtLeast
-				}
-				return fmt.Sprintf("deal “%s”: %s %s", d.Title, word, ps.LevelText(r.lever, c.Level))
+			if c.Actor != v.Viewer || c.Lever != r.lever || c.Slot != r.slot {
+				continue
 			}
+			hits = append(hits, hit{d.Title, c})
 		}
 	}
-	return ""
+	// Tightest first: the lowest "at most", then the highest "at least".
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i].c, hits[j].c
+		if a.Bound != b.Bound {
+			return a.Bound == game.AtMost
+		}
+		if a.Bound == game.AtMost {
+			return a.Level < b.Level
+		}
+		return a.Level > b.Level
+	})
+	var parts []string
+	for _, h := range hits {
+		parts = append(parts, fmt.Sprintf("deal “%s”: %s", h.title, ps.BoundText(h.c)))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (o *ordersModel) View() string {
@@ -226,7 +245,7 @@ func (o *ordersModel) View() string {
 		right := st.panel("Forecast: next turn, against keeping today's", o.forecastBody(o.w-lw-4, h-2), o.w-lw, h, false)
 		body = sideBySide(left, right)
 	} else {
-		rowsH := min(h/2, o.rowLines()+3)
+		rowsH := min(h/2, o.rowLines()+o.helpLines(o.w-4)+3)
 		left := st.panel(title, o.rowsBody(o.w-4, rowsH-2), o.w, rowsH, true)
 		right := st.panel("Forecast: next turn, against keeping today's", o.forecastBody(o.w-4, h-rowsH-2), o.w, h-rowsH, false)
 		body = stack(left, right)
@@ -250,6 +269,20 @@ func (o *ordersModel) rowLines() int {
 		n++
 	}
 	return n
+}
+
+// helpLines is how many lines the selected lever's help takes under the
+// rows, with the blank line before it.
+func (o *ordersModel) helpLines(w int) int {
+	v := o.env.view()
+	if v == nil || o.sel >= len(o.rows) {
+		return 0
+	}
+	help := v.Scenario.Levers[o.rows[o.sel].lever].Help
+	if help == "" {
+		return 0
+	}
+	return strings.Count(wrap(help, w), "\n") + 2
 }
 
 func (o *ordersModel) rowsBody(w, h int) string {
@@ -297,6 +330,9 @@ func (o *ordersModel) rowsBody(w, h int) string {
 		var notes []string
 		if lvl != inForce {
 			notes = append(notes, st.Warn.Render("* was "+inForce))
+			if b := o.bound(r); b != "" {
+				notes[len(notes)-1] += st.Subtle.Render(" ·")
+			}
 		}
 		if b := o.bound(r); b != "" {
 			notes = append(notes, st.Accent.Render(b))
@@ -320,8 +356,7 @@ func (o *ordersModel) rowsBody(w, h int) string {
 			lines = append(lines, strings.Split(st.Subtle.Render(wrap(help, w)), "\n")...)
 		}
 	}
-	from, to := scrollWindow(len(lines), h, selLine)
-	return strings.Join(lines[from:to], "\n")
+	return strings.Join(markedWindow(st, lines, h, selLine), "\n")
 }
 
 // forecastIndicators are the indicators a forecast compares: the model's
@@ -389,7 +424,17 @@ func (o *ordersModel) forecastBody(w, h int) string {
 			if shows {
 				vs = st.Change(diff, s.Better >= 0).Render("(" + s.FormatDelta(diff) + " against keeping)")
 			}
-			lines = append(lines, fmt.Sprintf("%s %s %7s → %-7s %s", tag, padRight(s.Name, nameW), s.Format(now), s.Format(next), vs))
+			line := fmt.Sprintf("%s %s %7s → %-7s", tag, padRight(s.Name, nameW), s.Format(now), s.Format(next))
+			switch {
+			case vs == "":
+			case lenCells(line)+1+lenCells(vs) <= w:
+				line += " " + vs
+			default:
+				// Never cut: the comparison goes under the numbers.
+				lines = append(lines, line)
+				line = strings.Repeat(" ", tagW+1+nameW+1) + vs
+			}
+			lines = append(lines, line)
 		}
 	}
 	if !othersMove {

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
+
+	"charm.land/bubbles/v2/viewport"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -117,4 +120,69 @@ func scrollWindow(n, h, selected int) (from, to int) {
 	h = max(1, h)
 	from = max(0, min(selected-h+1, n-h))
 	return from, from + h
+}
+
+// markedWindow is the part of lines that fits h rows around line sel,
+// with a marker line saying how many lines are cut above ("↑ 3 more")
+// and below ("↓ 5 more"), so that nothing is cut without a sign. The
+// result has at most h lines.
+func markedWindow(st *Styles, lines []string, h, sel int) []string {
+	n := len(lines)
+	if n <= h || h < 3 {
+		from, to := scrollWindow(n, h, sel)
+		return lines[from:to]
+	}
+	from, to := scrollWindow(n, h-2, sel)
+	top := from > 0
+	if !top {
+		to = min(n, to+1) // the top marker's row goes to text
+	}
+	bottom := to < n
+	if !bottom && top {
+		from-- // and so does the bottom marker's
+	}
+	var out []string
+	if top {
+		out = append(out, st.Subtle.Render(fmt.Sprintf("↑ %d more", from)))
+	}
+	out = append(out, lines[from:to]...)
+	if bottom {
+		out = append(out, st.Subtle.Render(fmt.Sprintf("↓ %d more", n-to)))
+	}
+	return out
+}
+
+// offsetWindow is h rows of lines from line off, with the first and last
+// rows given to markers when lines are cut above or below them.
+func offsetWindow(st *Styles, lines []string, h, off int) []string {
+	n := len(lines)
+	if n <= h {
+		return lines
+	}
+	off = max(0, min(off, n-h))
+	out := append([]string{}, lines[off:off+h]...)
+	if off > 0 && h >= 2 {
+		out[0] = st.Subtle.Render(fmt.Sprintf("↑ %d more", off+1))
+	}
+	if off+h < n && h >= 2 {
+		out[h-1] = st.Subtle.Render(fmt.Sprintf("↓ %d more", n-off-h+1))
+	}
+	return out
+}
+
+// viewportMarked is a viewport's view with its first and last rows given
+// to markers when its text goes on above or below them.
+func viewportMarked(st *Styles, vp *viewport.Model) string {
+	lines := strings.Split(vp.View(), "\n")
+	h, total, off := len(lines), vp.TotalLineCount(), vp.YOffset()
+	if h < 2 || total <= h {
+		return strings.Join(lines, "\n")
+	}
+	if off > 0 {
+		lines[0] = st.Subtle.Render(fmt.Sprintf("↑ %d more", off+1))
+	}
+	if below := total - off - h; below > 0 {
+		lines[h-1] = st.Subtle.Render(fmt.Sprintf("↓ %d more (pgdn)", below+1))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -62,6 +62,7 @@ func (h *harness) runFor(cmd tea.Cmd) {
 			h.m.Update(msg)
 		}
 	case <-time.After(200 * time.Millisecond):
+		h.late = append(h.late, ch)
 	}
 }
 

@@ -55,6 +55,10 @@ var readmeKeys = []struct {
 	{[]string{"report"}, []string{"report"}},
 	{[]string{"debrief"}, []string{"debrief"}},
 	{[]string{"hot-seat-privacy"}, []string{"hot seat"}},
+	{[]string{"console-lobby", "console-negotiation", "console-game-over"}, []string{"console"}},
+	{[]string{"console-inject", "console-override", "console-end"}, []string{"console forms"}},
+	{[]string{"console-chat"}, []string{"chat"}},
+	{[]string{"projector-negotiation", "projector-debrief", "console-projector"}, []string{"projector"}},
 }
 
 // TestReadmeKeyTable: every key each screen's help lists is in the

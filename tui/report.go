@@ -223,6 +223,6 @@ func (r *reportModel) View() string {
 	if v.Phase == game.Report {
 		status = "\n" + fit(waiting(e), r.w-4)
 	}
-	body := r.vp.View()
+	body := viewportMarked(st, &r.vp)
 	return header(e, r.w) + "\n" + st.panel(title, body+status, r.w, r.h-1, true)
 }

@@ -6,6 +6,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/chokepoint-game/chokepoint/game"
+	"github.com/chokepoint-game/chokepoint/game/ai"
+	"github.com/chokepoint-game/chokepoint/saves"
 )
 
 // screen is one screen of the interface. The root model owns one of each,
@@ -59,6 +61,10 @@ const (
 	scrCompose  screenID = "compose"
 	scrReport   screenID = "report"
 	scrDebrief  screenID = "debrief"
+	scrSaveAs   screenID = "save-as"
+	scrLoad     screenID = "load"
+	scrReplay   screenID = "replay"
+	scrBranch   screenID = "branch"
 )
 
 // screenTable holds the constructor of every screen.
@@ -105,26 +111,43 @@ type action struct {
 	load func() (GameSpec, error)
 	// ask is a question to confirm first (actConfirm): yes is done on y.
 	ask *question
+	// player is who takes a seat (actSetPlayer: seat says which).
+	player ai.PlayerSpec
 	// then is a command of the screen's own (a text input's blink).
 	then tea.Cmd
+	// from is the screen to return to (the name prompt of a save, or
+	// after it); replace says a named save may replace one of its name.
+	from    screenID
+	replace bool
+	// replay is the saved game the replay viewer shows, and turn the
+	// turn a branch starts from.
+	replay *saves.Save
+	turn   int
 }
 
 type actionKind int
 
 const (
-	actNone     actionKind = iota
-	actShow                // show screen `to`
-	actCommand             // give the table a command
-	actError               // show an error line
-	actNotice              // show a notice line
-	actConfirm             // ask a yes/no question first
-	actStart               // start a game
-	actTitle               // leave the game for the title screen
-	actQuit                // quit the program, asking first during a game
-	actTutorial            // start the tutorial
-	actBriefed             // the briefing is read: on to the game
-	actPassed              // the next player has the keyboard
-	actAuto                // play rounds of a payoff-table game
+	actNone      actionKind = iota
+	actShow                 // show screen `to`
+	actCommand              // give the table a command
+	actError                // show an error line
+	actNotice               // show a notice line
+	actConfirm              // ask a yes/no question first
+	actStart                // start a game
+	actTitle                // leave the game for the title screen
+	actQuit                 // quit the program, asking first during a game
+	actTutorial             // start the tutorial
+	actBriefed              // the briefing is read: on to the game
+	actPassed               // the next player has the keyboard
+	actAuto                 // play rounds of a payoff-table game
+	actSetPlayer            // hand a seat to people or an AI (the facilitator)
+	actReport               // save the game for its after-action report
+	actSaveAs               // save the game under the name in text
+	actDelete               // delete the save at the path in text
+	actBranch               // branch the replayed game at a turn: choose its seats
+	actReplay               // open the save at the path in text in the replay viewer
+	actSeats                // the facilitator hands the keyboard to the seats played here
 )
 
 // question is a yes/no dialog: yes is what y does; no keeps things as

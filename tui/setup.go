@@ -24,8 +24,11 @@ type setupModel struct {
 	step    int // 0: scenario, 1: seats
 	row     int // on step 1: a seat, then the seed, the clock, start
 	players []string
-	seats   []ai.PlayerSpec
-	seed    textinput.Model
+	// about is each player's one-line description, shown for the
+	// selected seat.
+	about map[string]string
+	seats []ai.PlayerSpec
+	seed  textinput.Model
 	// clock is the choice made on the clock row: 0 the default, 1 on, -1
 	// off; clockSecs is the scenario's suggested clock, 0 for none.
 	clock     int
@@ -53,6 +56,7 @@ func (s *setupModel) reset() {
 	})
 	s.sel, s.step, s.row = 0, 0, 0
 	s.players = Personalities()
+	s.about = PlayerDescriptions()
 	s.seed.SetValue("")
 	s.seed.Blur()
 	s.clock = 0
@@ -169,6 +173,28 @@ func (s *setupModel) Update(msg tea.KeyPressMsg) action {
 	return action{then: cmd}
 }
 
+// playerAbout is what the selected seat's player does, in a line.
+func (s *setupModel) playerAbout(sp ai.PlayerSpec) string {
+	if sp.Human {
+		return "A person at this keyboard. With two or more, the keyboard passes between them (hot seat)."
+	}
+	about := s.about[sp.Player]
+	if about == "" {
+		about = "an AI player"
+	}
+	return sp.Player + ": " + about
+}
+
+// seatTag is how the new-game screen names a seat from its id, before
+// the scenario is loaded: a short id in capitals (US, PRC), a longer one
+// as a name (Japan), as game.PublicScenario.Tag does.
+func seatTag(id string) string {
+	if len(id) <= 3 {
+		return strings.ToUpper(id)
+	}
+	return capitalize(strings.ReplaceAll(id, "-", " "))
+}
+
 // humans counts the seats played at this keyboard.
 func (s *setupModel) humans() int {
 	n := 0
@@ -248,7 +274,7 @@ func (s *setupModel) View() string {
 	if s.step == 0 {
 		var list strings.Builder
 		for i, en := range s.entries {
-			line := fmt.Sprintf("%-24s %2d t", en.ID, en.Turns)
+			line := fmt.Sprintf("%-20s %3d turns", en.ID, en.Turns)
 			if i == s.sel {
 				line = st.Selected.Render("▸ " + line)
 			} else {
@@ -256,16 +282,23 @@ func (s *setupModel) View() string {
 			}
 			list.WriteString(line + "\n")
 		}
-		desc := st.Title.Render(e.Title) + "\n\n" + wrap(e.Summary, descW-6) + "\n\n" +
-			st.Subtle.Render(fmt.Sprintf("%s · %s", plural(len(e.Seats), "seat", "seats"), plural(e.Turns, "turn", "turns"))) + "\n" +
-			st.Subtle.Render(wrap("seats: "+strings.ToUpper(strings.Join(e.Seats, ", ")), descW-6))
+		var tags []string
+		for _, id := range e.Seats {
+			tags = append(tags, seatTag(id))
+		}
+		// The facts first: a long summary is cut at the panel's foot.
+		desc := st.Title.Render(e.Title) + "\n" +
+			st.Subtle.Render(wrap(fmt.Sprintf("%s · %s: %s", plural(e.Turns, "turn", "turns"), plural(len(e.Seats), "seat", "seats"), strings.Join(tags, ", ")), descW-6)) + "\n\n" +
+			wrap(e.Summary, descW-6)
 		return sideBySide(st.panel("New game · scenario", list.String(), listW, s.h, true), st.panel("About", desc, descW, s.h, false))
 	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render(e.Title) + "\n" + st.Subtle.Render(wrap("Who plays each seat? Several people may share this keyboard (hot seat): each gets a privacy screen before their own.", s.w-6)) + "\n\n")
-	idW := 4
+	// Seat names and the row labels below share one column, so that the
+	// players, the seed and the clock line up.
+	idW := len("clock")
 	for _, id := range e.Seats {
-		idW = max(idW, len(id))
+		idW = max(idW, lenCells(seatTag(id)))
 	}
 	mark := func(row int) string {
 		if row == s.row {
@@ -278,9 +311,12 @@ func (s *setupModel) View() string {
 		if !sp.Human {
 			who = fmt.Sprintf("AI · %s · %s", sp.Player, sp.Difficulty)
 		}
-		b.WriteString(mark(i) + fmt.Sprintf("%s %s ◂ %-34s ▸", st.Seat(i).Render("■"), padRight(strings.ToUpper(e.Seats[i]), idW), who) + "\n")
+		b.WriteString(mark(i) + fmt.Sprintf("%s %s ◂ %-34s ▸", st.Seat(i).Render("■"), padRight(seatTag(e.Seats[i]), idW), who) + "\n")
 	}
-	b.WriteString("\n" + mark(len(s.seats)) + padRight("seed", idW+2) + s.seed.View() + "\n")
+	if s.row < len(s.seats) {
+		b.WriteString(st.Subtle.Render(wrapIndent("    "+s.playerAbout(s.seats[s.row]), s.w-6, 4)) + "\n")
+	}
+	b.WriteString("\n" + mark(len(s.seats)) + "  " + padRight("seed", idW) + "   " + s.seed.View() + "\n")
 	clock := "off: talks end when all are ready"
 	if s.clockOn() {
 		clock = fmt.Sprintf("on: %s a negotiation", duration(s.clockSecs))
@@ -291,7 +327,7 @@ func (s *setupModel) View() string {
 			clock = "off (the default in the tutorial)"
 		}
 	}
-	b.WriteString(mark(len(s.seats)+1) + padRight("clock", idW+2) + "◂ " + clock + " ▸\n\n")
+	b.WriteString(mark(len(s.seats)+1) + "  " + padRight("clock", idW) + " ◂ " + clock + " ▸\n\n")
 	startLine := "  Start the game"
 	if s.row == len(s.seats)+2 {
 		startLine = st.Selected.Render("▸ Start the game ")

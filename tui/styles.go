@@ -2,6 +2,8 @@ package tui
 
 import (
 	"charm.land/lipgloss/v2"
+
+	"github.com/chokepoint-game/chokepoint/internal/palette"
 )
 
 // Styles are the semantic colour tokens of the interface. They are built
@@ -44,9 +46,8 @@ func newStyles(isDark bool) Styles {
 	s.BorderFocus = lipgloss.NewStyle().Foreground(ld(c("#005f87"), c("#5fafff")))
 	s.PanelTitle = lipgloss.NewStyle().Bold(true).Foreground(ld(c("#1c1c1c"), c("#eeeeee")))
 	// One colour per seat, in scenario order, distinct on both
-	// backgrounds.
-	dark := []string{"#5fafff", "#ff5f5f", "#ffd75f", "#d787ff", "#5fd7af", "#ff8700", "#87d75f", "#ff87d7", "#00d7d7", "#d7af87", "#afafff", "#bcbcbc"}
-	light := []string{"#005fd7", "#d70000", "#875f00", "#8700af", "#00875f", "#af5f00", "#3a7a00", "#af005f", "#007f7f", "#5f4b1f", "#3f3fbf", "#4e4e4e"}
+	// backgrounds: the report's too.
+	dark, light := palette.Dark, palette.Light
 	for i := range dark {
 		s.seats = append(s.seats, lipgloss.NewStyle().Foreground(ld(c(light[i]), c(dark[i]))))
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,6 +25,9 @@ func (m *Model) render() string {
 	}
 	if m.w < MinWidth || m.h < MinHeight {
 		msg := fmt.Sprintf("The terminal is %d×%d; Chokepoint needs at least %d×%d. Make the window larger, or press q to quit.", m.w, m.h, MinWidth, MinHeight)
+		if m.overlay == ovAsk && m.ask != nil && m.ask.yes.kind == actExit {
+			msg = fmt.Sprintf("%s %s y: %s, n: %s.", m.ask.title, m.ask.text, m.ask.yesWord, m.ask.noWord)
+		}
 		return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, st.Warn.Render(wrap(msg, max(10, m.w-2))))
 	}
 	body := m.screen().View()
@@ -44,7 +48,9 @@ func (m *Model) render() string {
 func (m *Model) bottomLine() string {
 	st := &m.env.st
 	left := ""
-	if m.status != "" {
+	if m.status == "" && m.saveErr != "" {
+		left = st.Error.Render(fitWords("✕ "+m.saveErr, m.w-1)) + "  "
+	} else if m.status != "" {
 		mark, style := "✓ ", st.Good
 		if m.isError {
 			mark, style = "✕ ", st.Error
@@ -80,7 +86,7 @@ func (m *Model) keysHere() keyMap {
 	k := &m.env.keys
 	switch m.overlay {
 	case ovHelp:
-		return newKeyMap([]key.Binding{withHelp(k.Up, "↑↓", "scroll"), withHelp(k.Back, "esc", "close help")})
+		return newKeyMap([]key.Binding{withHelp(k.Up, "↑↓", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Back, "esc", "close help")})
 	case ovAsk:
 		yes, no := "yes", "no"
 		if m.ask != nil {
@@ -88,13 +94,34 @@ func (m *Model) keysHere() keyMap {
 		}
 		return newKeyMap([]key.Binding{withHelp(k.Yes, "y", yes), withHelp(k.No, "n", no)})
 	}
-	return m.withGlobal(m.screen().Keys())
+	km := m.withGlobal(m.screen().Keys())
+	if t, ok := m.screen().(typer); ok && t.typing() {
+		// While a text input has the keys, ? and q are letters: the
+		// bottom line offers ctrl+c instead.
+		short := km.short[:0:0]
+		for _, b := range km.short {
+			if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
+				short = append(short, b)
+			}
+		}
+		km.short = append(short, k.ForceQuit)
+	}
+	return km
 }
+
+func sameKeys(a, b key.Binding) bool { return slices.Equal(a.Keys(), b.Keys()) }
 
 // globalKeys work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := &m.env.keys
-	return []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	g := []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	if m.canSave() {
+		g = append(g, k.Save)
+	}
+	if m.atSeats {
+		g = append(g, withHelp(k.Console, "F", "back to the facilitator's console"))
+	}
+	return g
 }
 
 // withGlobal adds the global keys to a screen's map: help and quit at
@@ -102,6 +129,10 @@ func (m *Model) globalKeys() []key.Binding {
 func (m *Model) withGlobal(h keyMap) keyMap {
 	g := m.globalKeys()
 	short := append(append([]key.Binding{}, h.short...), g[0], g[1])
+	if m.atSeats {
+		// The way back to the console first, so that it is never dropped.
+		short = append([]key.Binding{withHelp(m.env.keys.Console, "F", "console")}, short...)
+	}
 	full := append(append([][]key.Binding{}, h.full...), g)
 	titles := append([]string{}, h.titles...)
 	for len(titles) < len(h.full) {

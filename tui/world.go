@@ -21,6 +21,19 @@ func previous(u *table.Update) [][game.MaxIndicators]float64 {
 	return t[len(t)-2].Ind
 }
 
+// changeOf is the change of seat's indicator ind in resolution r, as the
+// report and the why panel show it: the world table's arrows come from
+// it, so that an arrow never points against the report (a value moved
+// since, by capital spent on a deal, does not turn the arrow).
+func changeOf(r *table.TurnRecord, seat int, ind game.Indicator) (float64, bool) {
+	for _, c := range r.Changes {
+		if c.Seat == seat && c.Indicator == ind {
+			return c.To - c.From, true
+		}
+	}
+	return 0, false
+}
+
 // history is one indicator of one seat over the turns so far.
 func history(u *table.Update, seat int, ind game.Indicator) []float64 {
 	out := make([]float64, 0, len(u.Journal.Turns)+1)
@@ -51,6 +64,21 @@ type worldLayout struct {
 	spark      int  // cells of the trend sparkline, 0 for none
 	breachesW  int
 	totalWidth int
+	// hidden are the labels of the columns left out for want of room.
+	hidden []string
+}
+
+// worldTitle is the world panel's title: it names the columns left out
+// at this width, which the why panel (w) shows.
+func worldTitle(u *table.Update, w int) string {
+	if u == nil {
+		return "World"
+	}
+	l := worldColumns(u, w)
+	if len(l.hidden) == 0 {
+		return "World"
+	}
+	return "World · " + strings.Join(l.hidden, ", ") + " not shown here: w shows every number"
 }
 
 // worldColumns chooses what the world table shows in w cells: every
@@ -99,7 +127,9 @@ func worldColumns(u *table.Update, w int) worldLayout {
 		}
 		return n + l.breachesW
 	}
-	l.trust, l.longTrust = true, true
+	// Trust is shown from the viewer's seat: a console or a projector
+	// has none.
+	l.trust, l.longTrust = v.Viewer >= 0, v.Viewer >= 0
 	l.spark = min(24, max(0, w-width(0, true, true)-2))
 	if l.spark < 4 {
 		l.spark = 0
@@ -115,8 +145,13 @@ func worldColumns(u *table.Update, w int) worldLayout {
 		case l.spark > 0:
 			l.spark = 0
 		case len(l.cols) > 3:
-			// Keep the score, the last column: drop the one before it.
-			k := len(l.cols) - 2
+			// Keep the score and political capital (what a deal costs):
+			// drop the last model indicator before them.
+			k := len(l.cols) - 1
+			for k > 0 && (l.cols[k] == game.Score || l.cols[k] == game.Capital) {
+				k--
+			}
+			l.hidden = append([]string{ps.Indicator(l.cols[k]).Label}, l.hidden...)
 			l.cols = append(l.cols[:k], l.cols[k+1:]...)
 			l.widths = append(l.widths[:k], l.widths[k+1:]...)
 		case l.trust:
@@ -143,6 +178,7 @@ func worldBody(e *env, w, sel int) string {
 	v := &u.View
 	ps := v.Scenario
 	prev := previous(u)
+	last := lastResolution(u)
 	l := worldColumns(u, w)
 	var b strings.Builder
 	head := "  " + padRight("seat", l.nameW)
@@ -181,8 +217,12 @@ func worldBody(e *env, w, sel int) string {
 		for k, c := range l.cols {
 			x := s.Ind[c]
 			a, d := " ", 0.0
-			if prev != nil && i < len(prev) {
-				d = x - prev[i][c]
+			if last != nil {
+				if ch, ok := changeOf(last, i, c); ok {
+					d = ch
+				} else if prev != nil && i < len(prev) {
+					d = x - prev[i][c]
+				}
 				a = arrowFor(ps.Indicator(c), d)
 			}
 			cell := " " + padLeft(fmtInd(v, c, x), l.widths[k]) + " " + a
@@ -327,27 +367,19 @@ func changeLines(e *env, c game.Change, w int) []string {
 	s := ps.Indicator(c.Indicator)
 	head := fmt.Sprintf("%s %s → %s (%s from last turn)", s.Name, s.Format(c.From), s.Format(c.To), s.FormatDelta(c.To-c.From))
 	out := []string{st.Change(c.To-c.From, s.Better >= 0).Render(arrowFor(s, c.To-c.From) + " " + head)}
-	named := 0
-	for _, cause := range c.Causes {
-		if cause.Kind == 0 {
-			continue
+	// The causes as shown add up to the change as shown (see
+	// game.PublicScenario.ShownCauses).
+	shown := ps.ShownCauses(c)
+	for _, sc := range shown {
+		text := sc.Text
+		if sc.Other {
+			word := "other causes"
+			if len(shown) == 1 {
+				word = "no single cause named"
+			}
+			text = fmt.Sprintf("%s (%s)", word, s.FormatDelta(sc.Delta))
 		}
-		named++
-		out = append(out, st.Subtle.Render(wrapIndent("    • "+ps.CauseText(cause, c.Seat), w, 6)))
-	}
-	if c.Other != 0 && math.Abs(c.Other*scaleOf(s)) >= 0.05 {
-		word := "other causes"
-		if named == 0 {
-			word = "no single cause named"
-		}
-		out = append(out, st.Subtle.Render(fmt.Sprintf("    • %s (%s)", word, s.FormatDelta(c.Other))))
+		out = append(out, st.Subtle.Render(wrapIndent("    • "+text, w, 6)))
 	}
 	return out
-}
-
-func scaleOf(s game.IndicatorSpec) float64 {
-	if s.Scale == 0 {
-		return 1
-	}
-	return s.Scale
 }

@@ -5,8 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -51,11 +53,27 @@ func startTmux(t *testing.T, w, h int, command ...string) *tmuxSession {
 	t.Helper()
 	needTmux(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("chokepoint-e2e-%d-%d", os.Getpid(), tmuxServers.Add(1)), name: "game"}
+	// Games are autosaved: into a directory of the test's own, never the
+	// user's.
 	args := append([]string{"new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"env", "TERM=xterm-256color", "COLORTERM=truecolor"}, command...)
+		"env", "TERM=xterm-256color", "COLORTERM=truecolor", "XDG_DATA_HOME=" + t.TempDir()}, command...)
 	s.tmux(args...)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	pid, _ := strconv.Atoi(strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}")))
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+		// The program saves the game on its way out: the test's
+		// directories go only once it has ended.
+		for end := time.Now().Add(10 * time.Second); pid > 0 && time.Now().Before(end) && alive(pid); {
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 	return s
+}
+
+// alive reports whether the process pid is still running.
+func alive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	return err == nil && p.Signal(syscall.Signal(0)) == nil
 }
 
 func (s *tmuxSession) tmux(args ...string) string {

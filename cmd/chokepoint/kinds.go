@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -120,7 +121,7 @@ func showSource(k contentKind, ref string) ([]byte, error) {
 	if err := k.check(ref); err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) && errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no shipped %s and no file named %q (shipped: %s)", k.name, ref, joinNames(k.names()))
+			return nil, fmt.Errorf("no shipped %s and no file named %q (shipped: %s)", k.name, ref, strings.Join(k.names(), ", "))
 		}
 		return nil, err
 	}
@@ -143,15 +144,4 @@ func validateFiles(cmd *cobra.Command, paths []string, check func(string) error)
 		return exitError(exitFailure)
 	}
 	return nil
-}
-
-func joinNames(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out
 }

@@ -79,3 +79,34 @@ func TestSimTournament(t *testing.T) {
 }
 
 func personalityFile(name string) ([]byte, error) { return content.PersonalitySource(name) }
+
+func TestSimLadder(t *testing.T) {
+	code, out, errs := chokepoint(t, "sim", "--scenario", "prisoners-dilemma", "--ladder", "--games", "40", "--turns", "10", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res sim.LadderResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Ratings) != 33 || res.Method != "bradley-terry" {
+		t.Fatalf("%d ratings by %q, want every shipped personality at every level (33) by bradley-terry", len(res.Ratings), res.Method)
+	}
+	games := 0
+	for i, r := range res.Ratings {
+		if r.Rank != i+1 || i > 0 && r.Rating > res.Ratings[i-1].Rating {
+			t.Errorf("rating %d out of order: %+v", i, r)
+		}
+		games += r.Games
+	}
+	if games != 40*2 {
+		t.Errorf("the ratings count %d seat-games, want 80", games)
+	}
+	code, table, _ := chokepoint(t, "sim", "--scenario", "prisoners-dilemma", "--ladder", "--games", "4", "--turns", "5")
+	if code != 0 || !strings.Contains(table, "rank  player") || !strings.Contains(table, "@hard") {
+		t.Errorf("table:\n%s", table)
+	}
+	if code, _, errs := chokepoint(t, "sim", "--ladder", "--seats", "us=hawk"); code == 0 || !strings.Contains(errs, "--ladder chooses the players itself") {
+		t.Errorf("--ladder with --seats: exit %d, %s", code, errs)
+	}
+}

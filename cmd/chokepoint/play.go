@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/chokepoint-game/chokepoint/game/ai"
+	"github.com/chokepoint-game/chokepoint/saves"
 	"github.com/chokepoint-game/chokepoint/tui"
 )
 
@@ -24,6 +26,14 @@ type playFlags struct {
 	seed     uint64
 	noClock  bool
 	clock    bool
+	saveDir  string
+	resume   bool
+	load     string
+	fromTurn int
+	// facilitate: the user runs the room from the console; every seat is
+	// an AI.
+	facilitate bool
+	pace       time.Duration
 }
 
 func newPlayCmd() *cobra.Command {
@@ -37,10 +47,21 @@ func newPlayCmd() *cobra.Command {
 			"optionally with a difficulty (" + strings.Join(tui.Difficulties, ", ") + "), as PERSONALITY@DIFFICULTY;\n" +
 			"personality:FILE[@DIFFICULTY] for a personality file; playbook:NAME or playbook:FILE\n" +
 			"for a playbook; passive; or human for another player at this keyboard (hot seat).\n" +
-			"all=PLAYER names every seat not named otherwise.",
+			"all=PLAYER names every seat not named otherwise.\n\n" +
+			"Every game is autosaved after each phase and when it ends or the program\n" +
+			"stops. --continue carries on the latest autosaved game; --load FILE|NAME a\n" +
+			"saved one (a file, or the name of a save in the save directory).\n" +
+			"--from-turn N with either starts a new game from the start of turn N of it,\n" +
+			"saved as a new game that records where it branched from; --seat and --ai\n" +
+			"then give its seats anew (seats not named keep their players, except that\n" +
+			"with --seat the seats people played go to the default AI).",
 		Example: "  chokepoint play\n" +
+			"  chokepoint play --facilitate --ai us=hawk@hard\n" +
 			"  chokepoint play --scenario tutorial --seat us\n" +
-			"  chokepoint play --seat eu --ai us=passive,prc=playbook:embargo --seed 7",
+			"  chokepoint play --seat eu --ai us=passive,prc=playbook:embargo --seed 7\n" +
+			"  chokepoint play --continue\n" +
+			"  chokepoint play --load before-the-vote\n" +
+			"  chokepoint play --load before-the-vote --from-turn 4 --seat prc --ai eu=hawk@hard",
 		Args: exactArgs(0, "no arguments (use flags)"),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPlay(cmd, &f) },
 	}
@@ -51,6 +72,12 @@ func newPlayCmd() *cobra.Command {
 	fl.Uint64Var(&f.seed, "seed", 0, "the game's seed `N` (default: from the clock)")
 	fl.BoolVar(&f.noClock, "no-clock", false, "no negotiation clock: negotiation ends when every seat is ready")
 	fl.BoolVar(&f.clock, "clock", false, "the scenario's negotiation clock even where it is off by default (the tutorial, hot seat)")
+	fl.BoolVar(&f.resume, "continue", false, "carry on the latest autosaved game")
+	fl.StringVar(&f.load, "load", "", "carry on the saved game `FILE|NAME`")
+	fl.IntVar(&f.fromTurn, "from-turn", 0, "with --load or --continue: a new game from the start of turn `N` of the saved one")
+	saveDirFlag(cmd, &f.saveDir)
+	fl.DurationVar(&f.pace, "pace", 0, "how long each AI seat takes over a decision, as `DURATION` (default 1.5s with --facilitate, none otherwise)")
+	fl.BoolVar(&f.facilitate, "facilitate", false, "run the game from the facilitator's console, every seat played by an AI unless --ai names it human (hot seat); no --seat")
 	return cmd
 }
 
@@ -58,24 +85,60 @@ func runPlay(cmd *cobra.Command, f *playFlags) error {
 	if f.clock && f.noClock {
 		return usagef(cmd, "--clock and --no-clock contradict each other: give one")
 	}
-	sc, err := scenarioFlag(cmd, f.scenario)
+	st, err := saves.Open(f.saveDir)
 	if err != nil {
 		return err
 	}
-	seat := f.seat
-	if seat == "" {
-		seat = sc.Seats[0].ID
+	if f.resume || cmd.Flags().Changed("load") || cmd.Flags().Changed("from-turn") {
+		if f.facilitate {
+			return usagef(cmd, "--facilitate starts a new game: leave out --continue, --load and --from-turn")
+		}
+		return runResume(cmd, f, st)
 	}
-	seats, err := tui.ParseSeats(sc, seat, f.ais)
+	src, err := sourceFlag(cmd, f.scenario)
 	if err != nil {
-		return playerError(cmd, "--ai", err)
+		return err
+	}
+	sc := src.Scenario
+	var seats []ai.PlayerSpec
+	if f.facilitate {
+		if f.seat != "" {
+			return usagef(cmd, "--facilitate runs the room rather than a seat: leave out --seat (--ai SEAT=human puts people at a seat)")
+		}
+		if seats, err = tui.ParseFacilitatedSeats(sc, f.ais); err != nil {
+			return playerError(cmd, "--ai", err)
+		}
+	} else {
+		seat := f.seat
+		if seat == "" {
+			seat = sc.Seats[0].ID
+		}
+		if seats, err = tui.ParseSeats(sc, seat, f.ais); err != nil {
+			// Name the flag that is wrong: a seat the scenario lacks is
+			// --seat's mistake, not --ai's.
+			flag := "--ai"
+			if _, ok := sc.Public().SeatIndex(seat); !ok {
+				flag = "--seat"
+			}
+			return playerError(cmd, flag, err)
+		}
 	}
 	seed := f.seed
 	if !cmd.Flags().Changed("seed") {
 		seed = uint64(time.Now().UnixNano())
 	}
-	spec := tui.GameSpec{Scenario: sc, Seed: seed, Seats: seats, NoClock: f.noClock, Clock: f.clock}
-	return runTUI(cmd, &spec)
+	if f.pace < 0 || f.pace > time.Minute {
+		return usagef(cmd, "--pace takes a duration from 0 to 1m, not %v", f.pace)
+	}
+	spec := tui.GameSpec{Scenario: sc, Seed: seed, Seats: seats, NoClock: f.noClock, Clock: f.clock, Pace: f.pace, Source: src}
+	role := tui.RoleSeat
+	if f.facilitate {
+		role = tui.RoleFacilitator
+		if !cmd.Flags().Changed("pace") {
+			spec.Pace = 1500 * time.Millisecond
+		}
+	}
+	return runTUI(cmd, tui.Options{Start: &spec, Role: role, Store: st})
 }
 
 // isTerminal reports whether w is a terminal.
@@ -98,7 +161,7 @@ var endSignals = []os.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT}
 // Bubble Tea restore the terminal (cooked mode, main screen, cursor) on
 // its way out, and the command then exits 128+N like a process killed by
 // signal N.
-func runTUI(cmd *cobra.Command, spec *tui.GameSpec) error {
+func runTUI(cmd *cobra.Command, opts tui.Options) error {
 	out, ok := fileOf(cmd.OutOrStdout())
 	if !ok || !isTerminal(out) {
 		return fmt.Errorf("the game needs a terminal: run %s in one", name(cmd))
@@ -118,7 +181,7 @@ func runTUI(cmd *cobra.Command, spec *tui.GameSpec) error {
 		}
 	}()
 
-	m := tui.New(tui.Options{Start: spec})
+	m := tui.New(opts)
 	defer m.Close()
 	p := tea.NewProgram(m, tea.WithOutput(out), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	_, err := p.Run()

@@ -11,6 +11,8 @@ import (
 
 	"github.com/chokepoint-game/chokepoint/content"
 	"github.com/chokepoint-game/chokepoint/internal/safetext"
+	"github.com/chokepoint-game/chokepoint/saves"
+	"github.com/chokepoint-game/chokepoint/tui"
 )
 
 // version is set at release time with
@@ -119,6 +121,7 @@ func exitCode(err error, stderr io.Writer) int {
 }
 
 func newRootCmd() *cobra.Command {
+	var saveDir string
 	root := &cobra.Command{
 		Use:   "chokepoint",
 		Short: "A negotiation war-game about tariffs, export controls and rare earths",
@@ -134,9 +137,14 @@ func newRootCmd() *cobra.Command {
 			if !isTerminal(cmd.OutOrStdout()) {
 				return cmd.Help()
 			}
-			return runTUI(cmd, nil)
+			st, err := saves.Open(saveDir)
+			if err != nil {
+				return err
+			}
+			return runTUI(cmd, tui.Options{Store: st})
 		},
 	}
+	saveDirFlag(root, &saveDir)
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usagef(cmd, "%v", err) })
 	root.CompletionOptions.HiddenDefaultCmd = true
@@ -147,7 +155,12 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newKindCmd(personalityKind, "List, show and check AI personalities",
 		"Personalities say how a scripted opponent plays."))
 	root.AddCommand(newSimCmd())
+	root.AddCommand(newSweepCmd())
+	root.AddCommand(newMergeCmd())
 	root.AddCommand(newSavesCmd())
+	root.AddCommand(newReplayCmd())
+	root.AddCommand(newReportCmd())
+	root.AddCommand(newServeCmd())
 	return root
 }
 

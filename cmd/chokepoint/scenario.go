@@ -92,3 +92,17 @@ func scenarioFlag(cmd *cobra.Command, ref string) (*game.Scenario, error) {
 	}
 	return nil, usagef(cmd, "--scenario: %v", err)
 }
+
+// sourceFlag is scenarioFlag with the scenario's text, which a save keeps
+// a copy of.
+func sourceFlag(cmd *cobra.Command, ref string) (*content.Source, error) {
+	src, err := content.ResolveSource(ref)
+	if err == nil {
+		return src, nil
+	}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return nil, reportLoadError(cmd, ref, err)
+	}
+	return nil, usagef(cmd, "--scenario: %v", err)
+}

@@ -38,6 +38,9 @@ type simFlags struct {
 	// difficulty is the default level of every personality player.
 	difficulty string
 	tournament bool
+	ladder     bool
+	shard      string
+	raw        string
 }
 
 func newSimCmd() *cobra.Command {
@@ -59,12 +62,22 @@ func newSimCmd() *cobra.Command {
 			"With --tournament, every shipped personality plays every other on the scenario:\n" +
 			"for each ordered pair (A, B) and each seat, A plays that seat and B every other\n" +
 			"seat, for --games games (default 4) with seeds from --seed; the table ranks them\n" +
-			"by the mean points of their seat (their share of all points is shown too).",
+			"by the mean points of their seat (their share of all points is shown too).\n\n" +
+			"With --ladder, every shipped personality at every difficulty is rated: each of\n" +
+			"--games games (default 200) gives every seat a player drawn from the game's seed,\n" +
+			"every pair of seats in a game is a match won by the seat further above its\n" +
+			"seat's mean score, and a Bradley-Terry fit of the matches gives each a rating on\n" +
+			"the Elo scale (mean 1500; 400 points are odds of ten to one).\n\n" +
+			"With --shard K/N, the command plays only the K-th of N blocks of the games and\n" +
+			"writes their outcomes to --raw; chokepoint merge sums the N files up into\n" +
+			"exactly what one run of every game prints.",
 		Example: "  chokepoint sim --games 1000 --seats prc=playbook:embargo\n" +
 			"  chokepoint sim --seats all=opportunist,us=hawk@hard --difficulty normal\n" +
 			"  chokepoint sim --scenario prisoners-dilemma --tournament --difficulty easy\n" +
+			"  chokepoint sim --ladder --games 400 --json\n" +
 			"  chokepoint sim --seats prc=passive,all=playbook:allied-investment --json\n" +
-			"  chokepoint sim --games 1 --seed 7 --save game.json --trace game.jsonl",
+			"  chokepoint sim --games 1 --seed 7 --save game.json --trace game.jsonl\n" +
+			"  chokepoint sim --games 1000 --shard 2/4 --raw part2.jsonl",
 		Args: exactArgs(0, "no arguments (use flags)"),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSim(cmd, &f) },
 	}
@@ -80,19 +93,33 @@ func newSimCmd() *cobra.Command {
 	fl.StringVar(&f.save, "save", "", "with --games 1, write the game to `FILE` as a save (see chokepoint saves)")
 	fl.StringVar(&f.difficulty, "difficulty", "normal", "`LEVEL` of the personality players: easy, normal or hard (NAME@LEVEL overrides it per seat)")
 	fl.BoolVar(&f.tournament, "tournament", false, "play every personality against every other and print a ranked table")
+	fl.BoolVar(&f.ladder, "ladder", false, "rate every personality at every difficulty over many games (Bradley-Terry, Elo scale)")
+	fl.StringVar(&f.shard, "shard", "", "play only block `K/N` of the games (needs --raw); chokepoint merge sums the N raw files up")
+	fl.StringVar(&f.raw, "raw", "", "write every game's outcome to `FILE` as JSON Lines (- for the standard output, instead of the table)")
 	return cmd
 }
 
-func runSim(cmd *cobra.Command, f *simFlags) error {
+// checkRunFlags checks the flags that sim and sweep share: how many games,
+// from which seed, on how many workers, for how many turns.
+func checkRunFlags(cmd *cobra.Command, games int, seed uint64, workers, turns int) error {
 	switch {
-	case f.games < 1 || f.games > sim.MaxGames:
-		return usagef(cmd, "--games must be between 1 and %d, not %d", sim.MaxGames, f.games)
-	case f.seed > math.MaxUint64-uint64(f.games-1):
-		return usagef(cmd, "--seed %d with --games %d runs past the largest seed, %d", f.seed, f.games, uint64(math.MaxUint64))
-	case f.workers < 1 || f.workers > maxWorkers:
-		return usagef(cmd, "--workers must be between 1 and %d, not %d", maxWorkers, f.workers)
-	case f.turns < 0:
-		return usagef(cmd, "--turns must be 1 or more (or 0 for every turn), not %d", f.turns)
+	case games < 1 || games > sim.MaxGames:
+		return usagef(cmd, "--games must be between 1 and %d, not %d", sim.MaxGames, games)
+	case seed > math.MaxUint64-uint64(games-1):
+		return usagef(cmd, "--seed %d with --games %d runs past the largest seed, %d", seed, games, uint64(math.MaxUint64))
+	case workers < 1 || workers > maxWorkers:
+		return usagef(cmd, "--workers must be between 1 and %d, not %d", maxWorkers, workers)
+	case turns < 0:
+		return usagef(cmd, "--turns must be 1 or more (or 0 for every turn), not %d", turns)
+	}
+	return nil
+}
+
+func runSim(cmd *cobra.Command, f *simFlags) error {
+	if err := checkRunFlags(cmd, f.games, f.seed, f.workers, f.turns); err != nil {
+		return err
+	}
+	switch {
 	case f.save != "" && f.games != 1:
 		return usagef(cmd, "--save keeps one game's log: use it with --games 1, not %d", f.games)
 	}
@@ -107,17 +134,41 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 	if err != nil {
 		return usagef(cmd, "--difficulty: %v", err)
 	}
+	if f.ladder {
+		return runLadder(cmd, f, sc)
+	}
 	if f.tournament {
+		if f.shard != "" || f.raw != "" {
+			return usagef(cmd, "--tournament plays no shards: leave out --shard and --raw")
+		}
+		tuneGCForBatch()
 		return runTournament(cmd, f, sc, level)
+	}
+	shard, err := shardFlag(cmd, f.shard, f.raw)
+	if err != nil {
+		return err
+	}
+	if f.json && !shard.Whole() {
+		return usagef(cmd, "a shard writes only its raw results: give --json to chokepoint merge")
+	}
+	if f.save != "" && !shard.Whole() {
+		return usagef(cmd, "--save keeps game 0's log: leave out --shard")
 	}
 	seats, err := seatPlayers(cmd, sc, f.seats, level)
 	if err != nil {
 		return err
 	}
+	tuneGCForBatch()
 	cfg := sim.Config{
 		Scenario: sc, Games: f.games, Seed: f.seed, Seats: seats,
-		Workers: f.workers, Turns: f.turns, KeepLog: f.save != "",
+		Workers: f.workers, Turns: f.turns, KeepLog: f.save != "", Shard: shard,
 	}
+	raw, err := openOutput(cmd, f.raw)
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	cfg.Raw = raw.writer()
 	var trace *bufio.Writer
 	var traceFile *os.File
 	if f.trace != "" {
@@ -150,10 +201,18 @@ func runSim(cmd *cobra.Command, f *simFlags) error {
 			return fmt.Errorf("writing %s: %w", f.trace, err)
 		}
 	}
+	if err := raw.finish(); err != nil {
+		return err
+	}
 	if f.save != "" {
 		if err := writeSimSave(f.save, f.scenario, res); err != nil {
 			return err
 		}
+	}
+	if !shard.Whole() || f.raw == "-" {
+		// The raw file is the output: a shard's own summary would be
+		// taken for the run's.
+		return nil
 	}
 	if f.json {
 		return sim.WriteJSON(cmd.OutOrStdout(), res)

@@ -29,6 +29,17 @@ func scenario(t testing.TB, id string) *game.Scenario {
 	return sc
 }
 
+// sameAI is a player for every seat of sc: the named personality at
+// level d.
+func sameAI(t testing.TB, sc *game.Scenario, name string, d ai.Difficulty, seed uint64) []ai.Player {
+	t.Helper()
+	players := make([]ai.Player, len(sc.Seats))
+	for i := range players {
+		players[i] = ai.NewScripted(sc.Public(), i, personality(t, name), d, seed, name)
+	}
+	return players
+}
+
 // match plays one game with the named personalities, one per seat, and
 // returns the final scores.
 func match(t testing.TB, sc *game.Scenario, seed uint64, d ai.Difficulty, names ...string) []float64 {

@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"strings"
+
 	"github.com/chokepoint-game/chokepoint/game"
 )
 
@@ -37,17 +39,37 @@ func (s *Scripted) keptDeals(v *game.View, _ game.Policy) []*game.Deal {
 	var out []*game.Deal
 	for _, d := range s.binding(v) {
 		keep := true
-		switch s.p.Deals.Keep {
-		case KeepNever:
+		switch {
+		case fresh(v, d):
+			// Accepted this turn: it was weighed with these orders in
+			// mind, and a seat that breaks its word the day it gives it
+			// is not negotiating at all.
+		case s.p.Deals.Keep == KeepNever:
 			keep = false
-		case KeepByMove:
+		case s.p.Deals.Keep == KeepByMove:
 			keep = s.cooperatesWithAll(d)
-		case KeepWhenWorthIt:
+		case s.p.Deals.Keep == KeepWhenWorthIt:
 			if s.d == Easy || !s.p.Moves.LookAhead {
 				keep = s.cooperatesWithAll(d)
 			}
 		}
 		if keep {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// fresh reports whether deal d came into force this turn: the seat
+// accepted or proposed it in this turn's negotiation.
+func fresh(v *game.View, d *game.Deal) bool { return d.Start == v.Turn }
+
+// freshDeals are the binding deals that came into force this turn: kept
+// whatever the look-ahead would rather do.
+func (s *Scripted) freshDeals(v *game.View) []*game.Deal {
+	var out []*game.Deal
+	for _, d := range s.binding(v) {
+		if fresh(v, d) {
 			out = append(out, d)
 		}
 	}
@@ -76,6 +98,38 @@ func (s *Scripted) breaking(v *game.View, pol game.Policy) []string {
 		}
 	}
 	return out
+}
+
+// brokenText names the clauses of the seat's binding deals that pol
+// breaks, as a player reads them.
+func (s *Scripted) brokenText(v *game.View, pol *game.Policy) string {
+	var parts []string
+	for _, d := range s.binding(v) {
+		for i := range d.Clauses {
+			c := &d.Clauses[i]
+			if c.Actor == s.k.me && !c.Kept(pol) {
+				one := game.Deal{Clauses: []game.Clause{*c}}
+				parts = append(parts, s.clausesText(v, &one, true))
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// breakVoice is how the personality owns up to breaking its word to
+// whom: the reason it would give, in its own manner.
+func (s *Scripted) breakVoice(whom string) string {
+	switch {
+	case s.p.Deals.Keep == KeepNever:
+		return "we never meant to hold to it"
+	case s.p.Coercion == CoercionRetaliate:
+		return "our interests come before a promise to " + whom + ", and we will answer whatever they do"
+	case s.p.Deals.Give > 1:
+		return "holding to it costs us more than " + whom + " ever gave us"
+	case s.p.Coercion == CoercionYield:
+		return "we regret it, and will make it up to " + whom
+	}
+	return "keeping our word to " + whom + " no longer pays what it costs us in trust"
 }
 
 func (s *Scripted) breaks(d *game.Deal, pol *game.Policy) bool {

@@ -13,8 +13,7 @@ const (
 	// Normal also tries a few candidate orders and deals two turns ahead
 	// with the engine's own forecast and keeps the best for its objectives.
 	Normal
-	// Hard searches more candidates, further ahead, and expects the others
-	// to answer its coercion in kind.
+	// Hard searches more candidates, further ahead.
 	Hard
 )
 
@@ -47,18 +46,18 @@ func (e *UnknownDifficultyError) Error() string {
 
 // search is how much look-ahead a difficulty does.
 type search struct {
-	turns    int  // forecast horizon
-	perSlot  bool // try each target of a lever on its own, not only all together
-	refine   bool // combine the best single changes in a second pass
-	reaction bool // expect seats it newly coerces to answer in kind
+	turns     int  // forecast horizon (hard: to the end of the game, see horizon)
+	finalists int  // candidates judged over the whole horizon after the one-turn screen
+	perSlot   bool // try each target of a lever on its own, not only all together
+	refine    bool // combine the best single changes in a second pass
 }
 
 func (d Difficulty) search() search {
 	switch d {
 	case Normal:
-		return search{turns: 2}
+		return search{turns: 2, finalists: 4}
 	case Hard:
-		return search{turns: 4, perSlot: true, refine: true, reaction: true}
+		return search{finalists: 10, perSlot: true, refine: true}
 	}
 	return search{}
 }

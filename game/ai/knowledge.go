@@ -26,6 +26,9 @@ type knowledge struct {
 	// coverage is the index of the "coverage" indicator, or -1: the
 	// invest rule's sign of shortage.
 	coverage int
+	// resolve is the index of the world's "resolve" indicator (allied
+	// resolve), or -1: what easy's rule on coercion watches.
+	resolve int
 }
 
 type weight struct {
@@ -53,7 +56,7 @@ type slotRef struct {
 }
 
 func newKnowledge(ps *game.PublicScenario, me int, p *Personality) *knowledge {
-	k := &knowledge{ps: ps, me: me, seatID: ps.Seats[me].ID, n: len(ps.Seats), economy: -1, coverage: -1}
+	k := &knowledge{ps: ps, me: me, seatID: ps.Seats[me].ID, n: len(ps.Seats), economy: -1, coverage: -1, resolve: -1}
 	for l := range ps.Levers {
 		lv := &ps.Levers[l]
 		if ps.MaySet(me, l) {
@@ -95,6 +98,9 @@ func newKnowledge(ps *game.PublicScenario, me int, p *Personality) *knowledge {
 	if i, ok := ps.IndicatorIndex("coverage"); ok {
 		k.coverage = int(i)
 	}
+	if i, ok := ps.WorldIndex("resolve"); ok {
+		k.resolve = i
+	}
 	if p != nil {
 		w := &p.Weights
 		for _, x := range []struct {
@@ -125,7 +131,7 @@ func (k *knowledge) mine(v *game.View) []cond {
 	out := append([]cond(nil), k.public[k.me]...)
 	for _, o := range v.Seats[k.me].Objectives {
 		if o.Secret {
-			out = append(out, cond{Condition: o.Cond, id: o.ID, text: o.Text, points: o.Points, holder: k.me})
+			out = append(out, cond{Condition: o.Cond, id: o.ID, text: o.Text, points: o.Points, holder: k.me, secret: true})
 		}
 	}
 	return out

@@ -17,8 +17,29 @@ type world struct {
 // horizon is how many turns a difficulty looks ahead from this turn,
 // never past the last.
 func (s *Scripted) horizon(v *game.View) int {
-	return max(0, min(s.d.search().turns, v.Scenario.Turns-v.Turn+1))
+	rest := v.Scenario.Turns - v.Turn + 1
+	switch s.d {
+	case Easy:
+		return 0
+	case Hard:
+		// Hard plays every candidate out to the end of the game, where
+		// the end objectives are scored, up to a bound that keeps a long
+		// game within the decision budget.
+		return max(0, min(rest, hardHorizon))
+	}
+	return max(0, min(s.d.search().turns, rest))
 }
+
+// dealHorizon is how far a difficulty looks ahead to value a deal: hard
+// values deals as normal does (a settlement, which ends the game, is
+// valued to the end at every level).
+func (s *Scripted) dealHorizon(v *game.View) int {
+	return min(s.horizon(v), Normal.search().turns)
+}
+
+// hardHorizon bounds hard's play-out: a year of monthly turns, or the
+// whole of most scenarios.
+const hardHorizon = 12
 
 // judge scores orders in a hypothetical turn: the forecast's value for
 // the seat's objectives and indicators. With no horizon (easy) it judges
@@ -46,23 +67,17 @@ func (s *Scripted) judge(v *game.View, w *world, orders *game.Policy, turns int)
 		}
 		return u - s.pressure(pols)
 	}
-	proj, err := game.Project(v, pols, turns)
+	proj, err := game.ProjectPlan(v, s.plan(v, w, orders), turns)
 	if err != nil {
 		return 0
 	}
-	for k := range proj {
-		pos.Ind, pos.World = &proj[k].Ind, &proj[k].World
-		last := k == len(proj)-1
-		for i := range conds {
-			c := &conds[i]
-			if (c.EveryTurn || last) && c.holds(&pos) {
-				u += c.points * wt.Objectives
-			}
-		}
-	}
+	u = addObjectives(u, conds, &pos, proj, wt.Objectives)
 	me := s.k.me
 	end := &proj[len(proj)-1].Ind
 	now := &v.Seats[me].Ind
+	// Points the model itself scores (a payoff table) count as objectives
+	// do; the objectives' own points are counted above, not in the forecast.
+	u += wt.Objectives * (end[me][game.Score] - now[game.Score])
 	t := 0.0
 	for _, x := range s.k.weights {
 		t += x.w * (end[me][x.ind] - now[x.ind])
@@ -72,6 +87,44 @@ func (s *Scripted) judge(v *game.View, w *world, orders *game.Policy, turns int)
 		for j := range v.Seats {
 			if j != me {
 				u += wt.Others * (end[j][e] - v.Seats[j].Ind[e])
+			}
+		}
+	}
+	return u
+}
+
+// points is the score the seat expects to have if the game ends after
+// the turn-th turn from now, in world w with its orders pol: its score
+// now, the every-turn objectives it meets each turn and the end
+// objectives it meets at the last. Only objectives and the model's own
+// points count: it is what a final tally would say.
+func (s *Scripted) points(v *game.View, w *world, pol *game.Policy, turns int) float64 {
+	me := s.k.me
+	u := v.Seats[me].Ind[game.Score]
+	proj, err := game.ProjectPlan(v, s.plan(v, w, pol), max(turns, 1))
+	if err != nil {
+		return u
+	}
+	pols := slices.Clone(w.others)
+	pols[me] = *pol
+	pos := game.Position{Policy: pols, Pacts: w.pacts}
+	conds := s.conds(v)
+	u = addObjectives(u, conds, &pos, proj, 1)
+	return u + proj[len(proj)-1].Ind[me][game.Score] - v.Seats[me].Ind[game.Score]
+}
+
+// addObjectives adds to u, weighted, the points of the objectives met
+// along a projection: every-turn objectives at each of its turns, the
+// others at its last. pos is the position to judge, its indicators set
+// to each turn's in turn.
+func addObjectives(u float64, conds []cond, pos *game.Position, proj []game.Projection, weight float64) float64 {
+	for k := range proj {
+		pos.Ind, pos.World = &proj[k].Ind, &proj[k].World
+		last := k == len(proj)-1
+		for i := range conds {
+			c := &conds[i]
+			if (c.EveryTurn || last) && c.holds(pos) {
+				u += c.points * weight
 			}
 		}
 	}
@@ -122,21 +175,46 @@ type candidate struct {
 
 // lookAhead tries orders around the rules' choice with the engine's
 // forecast and returns the best for the seat's objectives, with its
-// reason and whether it differs from the rules' choice.
+// reason and whether it differs from the rules' choice. Normal screens
+// candidates one turn ahead and judges the best few two turns ahead.
+// Hard makes normal's choice, then plays it and its own wider set of
+// candidates out to the end of the game and takes another only when the
+// final tally the forecast gives it beats normal's choice by a margin:
+// it searches further, but does not trade a sure choice for a guess.
 func (s *Scripted) lookAhead(v *game.View, base, ruled game.Policy, keep []*game.Deal) (game.Policy, string, bool) {
 	turns := s.horizon(v)
 	if turns < 1 {
 		return ruled, "", false
 	}
-	sr := s.d.search()
+	if s.d != Hard {
+		best, _, _ := s.searchOrders(v, base, ruled, keep, s.d.search(), turns)
+		if best.pol == ruled {
+			return ruled, "", false
+		}
+		return best.pol, s.lookReason(v, &ruled, &best.pol, turns), true
+	}
+	return s.hardLook(v, base, ruled, keep, turns)
+}
+
+// hardMargin is how much more final score, in points, hard wants from a
+// candidate of its own before it leaves normal's choice: a quarter of a
+// point, the least an objective pays.
+const hardMargin = 0.25
+
+// searchOrders screens candidate orders around the rules' choice one
+// turn ahead and judges the best sr.finalists over turns; it returns the
+// best, every candidate tried (best first) and the clamp that keeps a
+// candidate inside the deals the seat keeps.
+func (s *Scripted) searchOrders(v *game.View, base, ruled game.Policy, keep []*game.Deal, sr search, turns int) (candidate, []candidate, func(p game.Policy) game.Policy) {
 	me := s.k.me
 	w := &world{others: s.expected(v), pacts: s.pacts(v)}
 	bound := s.p.Deals.Keep != KeepWhenWorthIt && s.p.Deals.Keep != KeepNever
+	fresh := s.freshDeals(v)
 	fix := func(p game.Policy) game.Policy {
 		if bound {
 			return clampTo(p, me, keep)
 		}
-		return p
+		return clampTo(p, me, fresh)
 	}
 	// Candidates are screened one turn ahead; the best few are judged
 	// again over the whole horizon, which is where most of the time goes.
@@ -144,9 +222,6 @@ func (s *Scripted) lookAhead(v *game.View, base, ruled game.Policy, keep []*game
 	scoreAt := func(p *game.Policy, t int) float64 {
 		u := s.judge(v, w, p, t) - s.p.Weights.Rule*s.distance(p, &base)
 		u -= s.breachCost(v, p)
-		if sr.reaction {
-			u -= s.reactionCost(v, w, p, t)
-		}
 		return u
 	}
 	score := func(p *game.Policy) float64 { return scoreAt(p, screen) }
@@ -217,16 +292,14 @@ func (s *Scripted) lookAhead(v *game.View, base, ruled game.Policy, keep []*game
 	if screen < turns {
 		sortCandidates(pool)
 		best = candidate{pol: ruled, score: scoreAt(&ruled, turns)}
-		for _, c := range pool[:min(len(pool), 4)] {
+		for _, c := range pool[:min(len(pool), sr.finalists)] {
 			if c.score = scoreAt(&c.pol, turns); c.score > best.score {
 				best = c
 			}
 		}
 	}
-	if best.pol == ruled {
-		return ruled, "", false
-	}
-	return best.pol, s.lookReason(v, &ruled, &best.pol, turns), true
+	sortCandidates(pool)
+	return best, pool, fix
 }
 
 // breachCost is the reputation a policy would cost by breaking binding
@@ -249,40 +322,10 @@ func (s *Scripted) breachCost(v *game.View, pol *game.Policy) float64 {
 	return cost
 }
 
-// reactionCost: at hard, the seat expects a seat it newly presses to
-// answer in kind next turn, and prices that answer with the forecast.
-func (s *Scripted) reactionCost(v *game.View, w *world, pol *game.Policy, turns int) float64 {
-	me := s.k.me
-	in := &v.Seats[me].Policy
-	var pressed game.SeatSet
-	for i := range s.k.levers {
-		li := &s.k.levers[i]
-		if !li.hostile || li.scope != game.ScopeEach {
-			continue
-		}
-		for _, slot := range li.slots {
-			if pol[li.l][slot] > in[li.l][slot] {
-				pressed = pressed.With(slot)
-			}
-		}
-	}
-	if pressed == 0 {
-		return 0
-	}
-	others := slices.Clone(w.others)
-	for _, j := range pressed.Seats() {
-		for _, r := range s.k.against[j] {
-			others[j][r.l][r.slot] = uint8(min(r.levels-1, int(others[j][r.l][r.slot])+1))
-		}
-	}
-	rw := &world{others: others, pacts: w.pacts}
-	return s.judge(v, w, pol, turns) - s.judge(v, rw, pol, turns)
-}
-
 // lookReason names the biggest change the look-ahead made to the rules'
 // orders.
 func (s *Scripted) lookReason(v *game.View, from, to *game.Policy, turns int) string {
-	bestD, what := 0, ""
+	bestD, what, target := 0, "", -1
 	for i := range s.k.levers {
 		li := &s.k.levers[i]
 		for _, slot := range li.slots {
@@ -290,11 +333,12 @@ func (s *Scripted) lookReason(v *game.View, from, to *game.Policy, turns int) st
 			if max(d, -d) > max(bestD, -bestD) {
 				bestD = d
 				what = s.k.ps.Levers[li.l].Name
+				target = -1
 				if li.scope == game.ScopeEach {
-					what += " on " + v.Seats[slot].ID
+					what += " on " + seatLabel(v, slot)
+					target = slot
 				}
-				lv := s.k.ps.Levers[li.l].Levels[to[li.l][slot]].ID
-				what += " to " + lv
+				what += " to " + s.k.ps.LevelText(li.l, int(to[li.l][slot]))
 			}
 		}
 	}
@@ -303,7 +347,11 @@ func (s *Scripted) lookReason(v *game.View, from, to *game.Policy, turns int) st
 		verb = "lower"
 	}
 	if broken := s.breaking(v, *to); len(broken) > 0 {
-		return fmt.Sprintf("Looking %d turns ahead, we break our deal with %s and %s %s: it serves our aims better than our word.", turns, joinIDs(broken), verb, what)
+		return fmt.Sprintf("Looking %d turns ahead, we break our word to %s (%s) and %s %s: %s.",
+			turns, joinIDs(broken), s.brokenText(v, to), verb, what, s.breakVoice(joinIDs(broken)))
+	}
+	if target >= 0 && s.believes() && s.beliefs[target].sure() {
+		return fmt.Sprintf("Looking %d turns ahead, we %s %s: %s.", turns, verb, what, s.beliefText(v, target))
 	}
 	return fmt.Sprintf("Looking %d turns ahead, we %s %s: it serves our aims best.", turns, verb, what)
 }

@@ -11,6 +11,11 @@ type memory struct {
 	// prev holds each seat's levels, through the slots that reach this
 	// seat, as last observed: a rise is a defection too.
 	prev [][]uint8
+	// start holds the same levels at the first observation, the game's
+	// opening positions; rose marks the seats that raised one of them at
+	// their last move.
+	start [][]uint8
+	rose  []bool
 	// breaches is each seat's breaches this seat knew of at the last
 	// observation; held is what it still holds against each seat, which
 	// forgiveness wears down.
@@ -29,12 +34,26 @@ type memory struct {
 	triggered []bool
 	// appease marks coercers a yielding seat wants to offer a deal.
 	appease []bool
+	// broke is the last turn each seat broke a deal this seat knows of
+	// (its own deals and public ones), 0 for never: the refusal window
+	// runs from it.
+	broke []int
+	// histTheirs[j] and histMine[j] are seat j's moves towards this seat
+	// and this seat's towards j, turn by turn, oldest first: what the
+	// beliefs are fitted to. ownPol is this seat's policy in force at the
+	// last observation.
+	histTheirs, histMine [][]bool
+	ownPol               game.Policy
 	// rejected is the turn each seat last turned down its proposal.
 	rejected []int
 	// proposedTurn is the turn it last made proposals in: once a turn.
 	proposedTurn int
 	// seenDeals remembers its rejected proposals already counted.
 	seenDeals map[int]bool
+	// heard is how many of the view's messages of heardTurn it has
+	// read; replies counts its replies to each seat in that turn.
+	heardTurn, heard int
+	replies          []int
 	// conds are the objectives the seat holds, compiled at condsTurn.
 	conds     []cond
 	condsTurn int
@@ -42,6 +61,8 @@ type memory struct {
 
 func (m *memory) init(n int) {
 	m.prev = make([][]uint8, n)
+	m.start = make([][]uint8, n)
+	m.rose = make([]bool, n)
 	m.breaches = make([]int, n)
 	m.held = make([]float64, n)
 	m.defected = make([]bool, n)
@@ -51,7 +72,11 @@ func (m *memory) init(n int) {
 	m.triggered = make([]bool, n)
 	m.appease = make([]bool, n)
 	m.rejected = make([]int, n)
+	m.broke = make([]int, n)
+	m.histTheirs = make([][]bool, n)
+	m.histMine = make([][]bool, n)
 	m.seenDeals = map[int]bool{}
+	m.replies = make([]int, n)
 }
 
 // observe updates the memory at the first view of a turn: each seat's
@@ -81,7 +106,11 @@ func (s *Scripted) observe(v *game.View) {
 			continue
 		}
 		levels := s.levelsAgainst(v, j)
+		if first {
+			m.start[j] = levels
+		}
 		defected := false
+		m.rose[j] = false
 		for n, r := range s.k.against[j] {
 			lv := levels[n]
 			if r.coercive >= 0 && int(lv) >= r.coercive {
@@ -89,17 +118,25 @@ func (s *Scripted) observe(v *game.View) {
 			}
 			if !first && n < len(m.prev[j]) && lv > m.prev[j][n] {
 				defected = true
+				m.rose[j] = true
 			}
 		}
 		m.prev[j] = levels
 		nb := v.Seats[j].Breaches
 		fresh := nb - m.breaches[j]
 		if fresh > 0 {
+			// Breaches are found at resolution, so the last one was at the
+			// end of the last turn at the latest.
 			defected = true
+			m.broke[j] = v.Turn - 1
 		}
 		m.breaches[j] = nb
 		m.held[j] = m.held[j]*(1-f) + float64(max(fresh, 0))
 		m.defected[j] = defected
+		if !first {
+			m.histTheirs[j] = append(m.histTheirs[j], defected)
+			m.histMine[j] = append(m.histMine[j], s.defectsFrom(&m.ownPol, &v.Seats[me].Policy, j))
+		}
 		m.mine[j] = m.move[j] // what it chose last turn, before this turn's choice
 		switch s.p.Coercion {
 		case CoercionRetaliate:
@@ -113,6 +150,14 @@ func (s *Scripted) observe(v *game.View) {
 		}
 		if defected {
 			m.triggered[j] = true
+		}
+	}
+	m.ownPol = v.Seats[me].Policy
+	if s.believes() {
+		for j := range v.Seats {
+			if j != me {
+				s.beliefs[j] = s.believe(j)
+			}
 		}
 	}
 	for j := range v.Seats {

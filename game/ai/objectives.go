@@ -14,6 +14,8 @@ type cond struct {
 	text   string
 	points float64
 	holder int
+	// secret objectives are never quoted to another seat.
+	secret bool
 }
 
 // holds evaluates the objective in a position.
@@ -27,4 +29,40 @@ func (c *cond) short() string {
 		return c.id
 	}
 	return strings.TrimSuffix(strings.ToLower(t[:1])+t[1:], ".")
+}
+
+// firstPerson turns an objective's text, written to the seat that holds
+// it ("the US tariff on your goods"), into the seat's own words for a
+// note to another seat ("the US tariff on our goods"): read by the other
+// seat, "your" would mean the reader's.
+func firstPerson(s string) string {
+	ws := strings.Split(s, " ")
+	for k, w := range ws {
+		core := strings.TrimRight(w, ".,;:!?")
+		tail := w[len(core):]
+		var to string
+		switch strings.ToLower(core) {
+		case "your":
+			to = "our"
+		case "yours":
+			to = "ours"
+		case "yourself":
+			to = "ourselves"
+		case "you":
+			to = "we"
+			if k > 0 {
+				switch strings.ToLower(ws[k-1]) {
+				case "to", "towards", "on", "for", "with", "against", "from", "by", "of", "at", "than":
+					to = "us"
+				}
+			}
+		default:
+			continue
+		}
+		if core != "" && core[0] >= 'A' && core[0] <= 'Z' {
+			to = strings.ToUpper(to[:1]) + to[1:]
+		}
+		ws[k] = to + tail
+	}
+	return strings.Join(ws, " ")
 }

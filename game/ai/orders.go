@@ -8,9 +8,9 @@ import (
 
 // ruleOrders is what the personality's rules alone make of this turn:
 // each coercive or trade lever moved by the move towards its target, the
-// spending levers by the invest rule, and the seat's own lever
-// objectives met where its weights care for objectives. Deals are not
-// applied here.
+// spending levers by the invest rule, and, where its weights care for
+// objectives, the seat's own lever objectives met (normal and hard) or
+// easy's rules of thumb applied. Deals are not applied here.
 func (s *Scripted) ruleOrders(v *game.View) game.Policy {
 	me := s.k.me
 	pol := v.Seats[me].Policy
@@ -38,19 +38,25 @@ func (s *Scripted) ruleOrders(v *game.View) game.Policy {
 					lv = 0
 				case InvestWhenShort:
 					if short && li.kind != "price-floor" {
-						lv = max(cur, min(cur+1, li.levels-2))
+						lv = spendMore(cur, li.levels)
 					}
 				}
 			}
 			pol[li.l][slot] = uint8(max(lv, 0))
 		}
 	}
-	if s.p.Weights.Objectives > 0 {
+	// An objective on a lever of the seat's own is met by setting the
+	// lever, at normal and hard. Easy leaves its levers to its move rule
+	// and its rules of thumb (easy.go).
+	if s.p.Weights.Objectives > 0 && s.d > Easy {
 		for _, c := range s.k.mine(v) {
 			if c.Kind == game.CondLever && c.Seat == me {
 				pol[c.Lever][c.Slot] = uint8(c.Satisfying(int(pol[c.Lever][c.Slot])))
 			}
 		}
+	}
+	if s.d == Easy {
+		s.easyRules(v, &pol)
 	}
 	return pol
 }
@@ -213,3 +219,7 @@ func joinIDs(ids []string) string {
 	}
 	return out
 }
+
+// spendMore is a spending level one above cur, short of the costliest
+// (never lower than cur): the step of the when-short rule.
+func spendMore(cur, levels int) int { return max(cur, min(cur+1, levels-2)) }

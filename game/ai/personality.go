@@ -3,6 +3,7 @@ package ai
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/chokepoint-game/chokepoint/game"
 )
@@ -105,6 +106,11 @@ type TrustRules struct {
 	// Breach is the points each remembered breach by the proposer takes
 	// off the value of the proposer's deals.
 	Breach float64 `yaml:"breach"`
+	// Refuse is how many turns after a seat breaks a deal with it the
+	// seat turns down every proposal from the breacher, gifts included:
+	// how long the memory of a broken promise shuts the door. 0 leaves
+	// it to Breach and trust alone.
+	Refuse int `yaml:"refuse"`
 }
 
 // The names the fields take.
@@ -118,6 +124,9 @@ var (
 	keepNames      = []string{KeepAlways, KeepByMove, KeepWhenWorthIt, KeepNever}
 	personalityMax = 100.0 // bound on weights: larger would drown every other term
 )
+
+// maxRefuse bounds trust.refuse: longer than any game, so it means "for good".
+const maxRefuse = 1000
 
 // Move rules.
 const (
@@ -216,6 +225,9 @@ func (p *Personality) Validate() []game.FieldError {
 	if p.Trust.Min < game.TrustMin || p.Trust.Min > game.TrustMax {
 		pr.Add("$.trust.min", "trust runs from %g to %g, not %g", game.TrustMin, game.TrustMax, p.Trust.Min)
 	}
+	if p.Trust.Refuse < 0 || p.Trust.Refuse > maxRefuse {
+		pr.Add("$.trust.refuse", "is a number of turns between 0 and %d, not %d", maxRefuse, p.Trust.Refuse)
+	}
 	if p.Trust.Breach < 0 || p.Trust.Breach > personalityMax {
 		pr.Add("$.trust.breach", "must be between 0 and %g, not %g", personalityMax, p.Trust.Breach)
 	}
@@ -225,9 +237,9 @@ func (p *Personality) Validate() []game.FieldError {
 func oneOf(pr *game.Problems, path, v string, names []string, required bool) {
 	switch {
 	case v == "" && required:
-		pr.Add(path, "is required (one of %s)", list(names))
+		pr.Add(path, "is required (one of %s)", strings.Join(names, ", "))
 	case v != "" && !slices.Contains(names, v):
-		pr.Add(path, "%q is not one of %s", v, list(names))
+		pr.Add(path, "%q is not one of %s", v, strings.Join(names, ", "))
 	}
 }
 
@@ -235,17 +247,6 @@ func unit(pr *game.Problems, path string, v float64) {
 	if v < 0 || v > 1 {
 		pr.Add(path, "is a chance: between 0 and 1, not %g", v)
 	}
-}
-
-func list(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out
 }
 
 // opening reports whether the reactive rules open by cooperating.

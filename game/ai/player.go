@@ -15,13 +15,23 @@ type Player interface {
 	Act(v *game.View) []game.Command
 }
 
-// An Answerer is a player that, during negotiation, only answers the
-// proposals made to it: it never proposes, withdraws or writes. A driver
-// may then build its view only when a proposal awaits its answer, which
-// in a game without proposals is never.
+// An Answerer is a player that, during negotiation, only answers: the
+// proposals made to it and, if it is a Listener, the messages written to
+// it. It never proposes or withdraws, and writes only replies. A driver
+// may then build its view only when a proposal awaits its answer or a
+// message reaches it, which in a game without either is never.
 type Answerer interface {
 	Player
 	OnlyAnswers()
+}
+
+// A Listener is a player that answers the messages written to it. In
+// negotiation a driver asks it again when a message reaches its seat,
+// even when it owes nothing (it may have said it is ready), so that it
+// answers in the same phase.
+type Listener interface {
+	Player
+	Listens()
 }
 
 // A Checked player gives only commands that were checked against the

@@ -3,7 +3,6 @@ package ai
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/chokepoint-game/chokepoint/game"
 )
@@ -17,22 +16,37 @@ type offer struct {
 	theirs float64
 	toEnd  bool
 	served *cond
+	demand bool // a truce offered to a seat it presses: j steps back first
 }
 
 // proposals builds this turn's proposals: for each other seat, asks for
 // what the seat's objectives want of them and offers what their public
 // objectives want of it, and keeps the bundles worth proposing, best
-// first. Easy and normal make one a turn, hard two.
-func (s *Scripted) proposals(v *game.View) []*game.Proposal {
-	var offers []offer
+// first. Easy and normal make one a turn, hard two; besides those, a seat
+// that is coerced, or presses another, states one demand a turn to the
+// seat it most wants to stop (see demand).
+func (s *Scripted) proposals(v *game.View, promised []*game.Deal, skip game.SeatSet) []*game.Proposal {
+	var offers, demands []offer
 	for j := range v.Seats {
-		if j == s.k.me || s.busyWith(v, j) || v.Turn-s.mem.rejected[j] < 2 && s.mem.rejected[j] > 0 {
+		if j == s.k.me || skip.Has(j) || s.busyWith(v, j) || v.Turn-s.mem.rejected[j] < 2 && s.mem.rejected[j] > 0 {
 			continue
 		}
-		if v.Seats[s.k.me].Trust[j] < s.p.Trust.Min || s.mem.move[j] && !s.mem.appease[j] {
+		pressed := s.mem.move[j] && !s.mem.appease[j]
+		if pressed || s.coerced(v, j) {
+			// A seat under pressure, or pressing, says what would make
+			// it stop: a demand, whatever it thinks of j's word, since
+			// a demand asks j to move first.
+			if o, ok := s.demand(v, j, pressed); ok && s.clash(v, &o.deal, promised) == nil {
+				demands = append(demands, o)
+			}
+			if pressed {
+				continue
+			}
+		}
+		if v.Seats[s.k.me].Trust[j] < s.p.Trust.Min {
 			continue
 		}
-		if o, ok := s.bundle(v, j, 0); ok {
+		if o, ok := s.bundle(v, j, 0); ok && s.clash(v, &o.deal, promised) == nil {
 			offers = append(offers, o)
 		}
 	}
@@ -43,7 +57,7 @@ func (s *Scripted) proposals(v *game.View) []*game.Proposal {
 	}
 	// The first pass judged every bundle from the present; the best few
 	// are judged again with the forecast before any is proposed.
-	if turns := s.horizon(v); turns > 0 {
+	if turns := s.dealHorizon(v); turns > 0 {
 		var kept []offer
 		for _, o := range offers[:min(n+1, len(offers))] {
 			a := s.appraise(v, &o.deal)
@@ -55,11 +69,159 @@ func (s *Scripted) proposals(v *game.View) []*game.Proposal {
 		offers = kept
 		sortOffers(offers)
 	}
+	if s.d == Hard {
+		offers = s.hardOffers(v, promised, skip, offers) // searched: see dealsearch.go
+	}
+	offers = offers[:min(n, len(offers))]
+	// One demand a turn, to the seat that presses hardest, and not to a
+	// seat already offered a bundle (which asks for calm too).
+	sortByGain(demands)
+	for _, o := range demands {
+		if !slices.ContainsFunc(offers, func(x offer) bool { return x.to == o.to }) {
+			offers = append(offers, o)
+			break
+		}
+	}
 	var out []*game.Proposal
-	for _, o := range offers[:min(n, len(offers))] {
+	for _, o := range offers {
 		out = append(out, s.write(v, &o, 0))
 	}
 	return out
+}
+
+// coerced reports whether seat j escalated against the seat: it raised
+// a lever aimed at it at its last move, or holds one at a coercive level
+// above where the game began. Positions the game opened with are the
+// scenario's history, left to the seats' bargains; a new squeeze calls
+// for an answer, for as long as it lasts.
+func (s *Scripted) coerced(v *game.View, j int) bool {
+	if _, ok := s.pressing(v, j); !ok {
+		return false
+	}
+	if s.mem.rose[j] {
+		return true
+	}
+	for n, r := range s.k.against[j] {
+		lv := int(v.Seats[j].Policy[r.l][r.slot])
+		if r.coercive >= 0 && lv >= r.coercive && s.k.ps.Levers[r.l].Scope == game.ScopeEach &&
+			n < len(s.mem.start[j]) && lv > int(s.mem.start[j][n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// demand builds what the seat asks of a seat that coerces it or that it
+// presses: j lifts the lever it presses the seat hardest with below
+// coercion (or a level, if it is not coercive), and the seat lowers its
+// own levers aimed at j by a level each, as many as it can afford and
+// still gain, down to none (a bare demand). A seat that is only coerced,
+// not pressing back, makes the bare demand: it keeps its own levers to
+// trade when j answers or counters, rather than hand them out unasked. A
+// demand is a truce, never a settlement: it is trimmed below the clauses
+// that would end the game.
+func (s *Scripted) demand(v *game.View, j int, pressing bool) (offer, bool) {
+	me := s.k.me
+	r, ok := s.pressing(v, j)
+	if !ok {
+		return offer{}, false
+	}
+	lv := int(v.Seats[j].Policy[r.l][r.slot])
+	to := lv - 1
+	if r.coercive > 0 && lv >= r.coercive {
+		to = r.coercive - 1
+	}
+	ask, ok := s.makeClause(game.AtMost, j, r.l, r.slot, to)
+	if !ok {
+		return offer{}, false
+	}
+	var gives []game.Clause
+	for i := range s.k.levers {
+		li := &s.k.levers[i]
+		if !li.hostile || li.scope != game.ScopeEach || !hasSlot(li.slots, j) {
+			continue
+		}
+		if lv := int(v.Seats[me].Policy[li.l][j]); lv > 0 {
+			if c, ok := s.makeClause(game.AtMost, me, li.l, j, lv-1); ok {
+				gives = append(gives, c)
+			}
+		}
+	}
+	if !pressing || v.Scenario.Rules.ConcessionCapital > 0 && v.Seats[me].Ind[game.Capital] <= 0 {
+		gives = nil
+	}
+	if m := s.k.ps.Settlement.MinClauses; s.k.ps.Settlement.Parties != 0 && len(gives)+1 >= m {
+		gives = gives[:max(m-2, 0)]
+	}
+	o := offer{to: j, demand: true}
+	for k := len(gives); k >= 0; k-- {
+		o.deal = game.Deal{Proposer: me, Parties: game.SeatSet(0).With(me).With(j), Clauses: append([]game.Clause{ask}, gives[:k]...),
+			Duration: max(1, min(2, v.Scenario.Turns-v.Turn+1)), Visibility: game.Public, Proposed: v.Turn}
+		a := s.appraiseAt(v, &o.deal, 0)
+		if a.settles {
+			continue
+		}
+		o.mine = a.value
+		o.theirs = s.theirGain(v, j, &o.deal)
+		if o.mine >= 0 {
+			return o, true
+		}
+	}
+	return o, false
+}
+
+// pressing is the lever a demand asks j to lift: of j's levers aimed at
+// the seat, a coercive one before any other, then the one nearest its
+// strongest level. A rule j applies to the whole world (scope all) is
+// not aimed at the seat, and is left to the seats' bargains.
+func (s *Scripted) pressing(v *game.View, j int) (slotRef, bool) {
+	best, bestX := slotRef{}, 0.0
+	for _, r := range s.k.against[j] {
+		lv := int(v.Seats[j].Policy[r.l][r.slot])
+		if lv == 0 || r.levels < 2 || s.k.ps.Levers[r.l].Scope != game.ScopeEach {
+			continue
+		}
+		x := float64(lv) / float64(r.levels-1)
+		if r.coercive >= 0 && lv >= r.coercive {
+			x += 1
+		}
+		if x > bestX {
+			best, bestX = r, x
+		}
+	}
+	return best, bestX > 0
+}
+
+// sortByGain puts first the offer that gains the seat most: among
+// demands, the one to the seat whose pressure on it is the heaviest.
+func sortByGain(ds []offer) {
+	slices.SortStableFunc(ds, func(a, b offer) int {
+		switch {
+		case a.mine > b.mine:
+			return -1
+		case a.mine < b.mine:
+			return 1
+		}
+		return 0
+	})
+}
+
+// demandVoice words a demand in the personality's manner: a seat that
+// retaliates presses on until it is met, one that yields asks, the rest
+// state their price.
+func (s *Scripted) demandVoice(v *game.View, j int, get, give string) string {
+	who := seatLabel(v, j)
+	switch {
+	case s.p.Coercion == CoercionYield && give == "nothing":
+		return fmt.Sprintf("We ask for %s; we want no quarrel with %s.", get, who)
+	case s.p.Coercion == CoercionYield:
+		return fmt.Sprintf("We ask for %s; do that and we will gladly ease %s.", get, give)
+	case give == "nothing" && s.p.Coercion == CoercionRetaliate:
+		return fmt.Sprintf("We demand %s; until then we keep up the pressure.", get)
+	case give == "nothing":
+		return fmt.Sprintf("We demand %s; nothing else between us moves until then.", get)
+	}
+	return fmt.Sprintf("We demand %s; do that and we will ease %s.", get, give)
 }
 
 // sortOffers puts the bundles best for both sides first.
@@ -344,23 +506,142 @@ func (s *Scripted) theirGain(v *game.View, j int, d *game.Deal) float64 {
 	return g + 0.5 // a deal in force earns trust, and trust is worth something
 }
 
-// counter answers a poor proposal with the seat's own bundle to the
-// proposer, when that bundle is worth accepting to the seat and is not
-// the same deal.
-func (s *Scripted) counter(v *game.View, d *game.Deal) (*game.Proposal, bool) {
+// nearMiss is how far below the seat's acceptance a proposal may fall
+// and still be a near miss, in points: one it answers with a deal near
+// it rather than with its own bundle. Further off, the proposal is no
+// basis for a bargain. (Countering every proposal with the nearest deal,
+// however far off, made the AIs strike bargains among themselves that
+// tipped the truce cliff's balance: India won 4% of its games.)
+const nearMiss = 1.0
+
+// counter answers a poor proposal worth value to the seat: a near miss
+// with the deal nearest it that the seat would accept (see nearby), any
+// other with the seat's own bundle to the proposer, when there is one.
+func (s *Scripted) counter(v *game.View, d *game.Deal, promised []*game.Deal, value float64) (*game.Proposal, bool) {
 	// A counter answers a first offer; countering a counter would only go
 	// round in circles, so that is answered yes or no.
 	if d.CounterOf != 0 || d.Parties.Len() != 2 {
 		return nil, false
 	}
-	o, ok := s.bundle(v, d.Proposer, s.horizon(v))
-	if !ok || o.mine < s.p.Deals.Accept {
+	if value >= s.p.Deals.Accept-nearMiss {
+		if o, ok := s.nearby(v, d, d.Proposer, promised); ok {
+			return s.write(v, &o, d.ID), true
+		}
 		return nil, false
 	}
-	if slices.Equal(o.deal.Clauses, d.Clauses) {
+	o, ok := s.bundle(v, d.Proposer, s.dealHorizon(v))
+	if !ok || o.mine < s.p.Deals.Accept || s.clash(v, &o.deal, promised) != nil || slices.Equal(o.deal.Clauses, d.Clauses) {
 		return nil, false
 	}
 	return s.write(v, &o, d.ID), true
+}
+
+// nearby finds a deal with seat j near d that the seat would accept: d
+// with one of its own commitments dropped (of several) or eased a level,
+// and any of those or d itself with one of j's commitments a level
+// further; failing those, its own bundle to j. Each is
+// judged first from the present, the most attractive to j first, and
+// the best few again with the forecast.
+func (s *Scripted) nearby(v *game.View, d *game.Deal, j int, promised []*game.Deal) (offer, bool) {
+	me := s.k.me
+	var vars [][]game.Clause
+	// step moves clause i of cl a level, looser for the seat's own
+	// commitments (by) or tighter for the other side's.
+	step := func(cl []game.Clause, i int, looser bool) ([]game.Clause, bool) {
+		c := cl[i]
+		top := len(s.k.ps.Levers[c.Lever].Levels) - 1
+		up := c.Bound == game.AtMost == looser
+		switch {
+		case up && c.Level < top:
+			c.Level++
+		case !up && c.Level > 0:
+			c.Level--
+		default:
+			return nil, false
+		}
+		if c.Bound == game.AtMost && c.Level == top || c.Bound == game.AtLeast && c.Level == 0 {
+			return nil, false // it would bind nothing: dropping it says so plainly
+		}
+		x := slices.Clone(cl)
+		x[i] = c
+		return x, true
+	}
+	for i, c := range d.Clauses {
+		if c.Actor != me {
+			continue
+		}
+		if s.myClauses(d) > 1 {
+			// A counter still gives something: one of several
+			// commitments may go, the last one only eases.
+			vars = append(vars, slices.Delete(slices.Clone(d.Clauses), i, i+1))
+		}
+		if x, ok := step(d.Clauses, i, true); ok {
+			vars = append(vars, x)
+		}
+	}
+	// Each of those, and d itself, asking a level more of one of the
+	// other side's commitments: the same levers, a little further.
+	base := append(vars[:len(vars):len(vars)], d.Clauses)
+	for _, b := range base {
+		for i, c := range b {
+			if c.Actor == j {
+				if x, ok := step(b, i, false); ok {
+					vars = append(vars, x)
+				}
+			}
+		}
+	}
+	var opts []offer
+	for _, cl := range vars {
+		if len(cl) == 0 || !slices.ContainsFunc(cl, func(c game.Clause) bool { return c.Actor == j }) && !slices.ContainsFunc(cl, func(c game.Clause) bool { return c.Actor == me }) {
+			continue
+		}
+		o := offer{to: j, deal: game.Deal{Proposer: me, Parties: game.SeatSet(0).With(me).With(j), Clauses: cl,
+			Duration: d.Duration, Visibility: d.Visibility, Proposed: v.Turn}}
+		if s.clash(v, &o.deal, promised) != nil {
+			continue
+		}
+		a := s.appraiseAt(v, &o.deal, 0)
+		if a.settles || a.value < s.p.Deals.Accept {
+			continue
+		}
+		o.mine, o.served = a.value, a.served
+		o.theirs = s.theirGain(v, j, &o.deal)
+		opts = append(opts, o)
+	}
+	if o, ok := s.bundle(v, j, 0); ok && s.clash(v, &o.deal, promised) == nil && !slices.Equal(o.deal.Clauses, d.Clauses) {
+		opts = append(opts, o)
+	}
+	// Nearest first: what j gains, as far as the seat can tell, then
+	// what the seat gains.
+	slices.SortStableFunc(opts, func(a, b offer) int {
+		switch {
+		case a.theirs != b.theirs && a.theirs > b.theirs:
+			return -1
+		case a.theirs != b.theirs:
+			return 1
+		case a.mine > b.mine:
+			return -1
+		case a.mine < b.mine:
+			return 1
+		}
+		return 0
+	})
+	turns := s.dealHorizon(v)
+	for k, o := range opts {
+		if k >= 2 {
+			break
+		}
+		if turns > 0 {
+			a := s.appraise(v, &o.deal)
+			if a.settles || a.value < s.p.Deals.Accept {
+				continue
+			}
+			o.mine, o.served = a.value, a.served
+		}
+		return o, true
+	}
+	return offer{}, false
 }
 
 // write turns an offer into a proposal with a title and a one-line note.
@@ -380,15 +661,25 @@ func (s *Scripted) write(v *game.View, o *offer, counterOf int) *game.Proposal {
 		verb = "We counter"
 	}
 	give, get := s.clausesText(v, &o.deal, true), s.clausesText(v, &o.deal, false)
-	switch {
-	case o.served != nil:
-		p.Note = fmt.Sprintf("%s %s for %s: we aim to %s.", verb, give, get, o.served.short())
-	case get == "nothing":
-		p.Note = fmt.Sprintf("%s %s, asking nothing in return.", verb, give)
-	case give == "nothing":
-		p.Note = fmt.Sprintf("%s that you keep %s.", strings.Replace(verb, "We propose", "We ask", 1), get)
-	default:
-		p.Note = fmt.Sprintf("%s %s for %s.", verb, give, get)
+	if o.demand {
+		p.Note = s.demandVoice(v, o.to, get, give)
+	} else {
+		var lead string
+		switch {
+		case give == "nothing" && counterOf != 0:
+			lead = "We counter: we ask that you keep " + get
+		case give == "nothing":
+			lead = "We ask that you keep " + get
+		case get == "nothing":
+			lead = fmt.Sprintf("%s %s, asking nothing in return", verb, give)
+		default:
+			lead = fmt.Sprintf("%s %s for %s", verb, give, get)
+		}
+		p.Note = lead + "."
+		if o.served != nil && !o.served.secret {
+			// A secret objective is hidden information: a note never names it.
+			p.Note = fmt.Sprintf("%s: we aim to %s.", lead, firstPerson(o.served.short()))
+		}
 	}
 	if len([]rune(p.Note)) > 200 {
 		p.Note = string([]rune(p.Note)[:197]) + "..."

@@ -18,8 +18,17 @@ type Scripted struct {
 	k    *knowledge
 	rng  *rand.Rand
 	mem  memory
+	// beliefs is what the seat believes of each other seat, refitted
+	// each turn (normal and hard).
+	beliefs []belief
 	// reasons holds one line per command of the last Act, in order.
 	reasons []string
+	// dealBase is hard's play-outs without a new deal, shared by every
+	// deal it values in one decision (see dealsearch.go).
+	dealBase *dealBaseline
+	// lex is the vocabulary it reads messages with, built at the first
+	// message.
+	lex *lexicon
 }
 
 // An Explainer says why it gave each command of its last Act, one short
@@ -52,6 +61,7 @@ func NewScripted(ps *game.PublicScenario, seat int, p *Personality, d Difficulty
 		rng: rand.New(rand.NewPCG(gameSeed^seedSalt, uint64(seat)+1)),
 	}
 	s.mem.init(len(ps.Seats))
+	s.beliefs = make([]belief, len(ps.Seats))
 	if !p.Deals.Propose {
 		return scriptedAnswerer{s}
 	}
@@ -75,6 +85,7 @@ func (s *Scripted) Idle(phase game.Phase, _ int) bool {
 // with its reason in Reasons.
 func (s *Scripted) Act(v *game.View) []game.Command {
 	s.reasons = s.reasons[:0]
+	s.dealBase = nil
 	if v.Viewer != s.k.me || v.Phase == game.GameOver || v.Paused {
 		return nil
 	}

@@ -219,3 +219,28 @@ func TestQuestionsLeaveOutWhatNeverHappened(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsAskOnce: with a first deal in force, the scenario's own
+// question about the first accepted proposal is not asked again.
+func TestQuestionsAskOnce(t *testing.T) {
+	in, _ := play(t)
+	r := debrief.Analyze(in)
+	firsts := 0
+	inForce := false
+	for _, e := range r.Ledger {
+		inForce = inForce || e.Start > 0
+	}
+	var texts []string
+	for _, q := range r.Questions {
+		texts = append(texts, q.Text)
+		if strings.Contains(q.Text, "first deal in force") || strings.Contains(q.Text, "accepted first") {
+			firsts++
+		}
+	}
+	if !inForce {
+		t.Fatal("the test needs a deal in force")
+	}
+	if firsts != 1 {
+		t.Errorf("the first deal is asked about %d times:\n%s", firsts, strings.Join(texts, "\n"))
+	}
+}

@@ -25,6 +25,26 @@ type Input struct {
 	Deals []game.Deal
 	// News is every event the viewer saw, in order.
 	News []game.Event
+	// Chat is every chat line the viewer heard, in order, each with the
+	// number of News events before it (where it falls among them).
+	Chat []Chat
+	// Advances are the phases the facilitator (or the clock) closed
+	// before everyone was ready, each with its place among the news.
+	Advances []Advance
+}
+
+// Advance is a phase closed early: the turn, the phase that was closed
+// and the number of News events before it.
+type Advance struct {
+	Turn  int
+	Phase game.Phase
+	After int
+}
+
+// Chat is one chat line and its place among the news.
+type Chat struct {
+	Line  game.ChatLine
+	After int
 }
 
 // Turn is the world after one resolution (Turn 0: the start).
@@ -100,6 +120,21 @@ func (r *Recorder) Observe(v *game.View, events []game.Event) {
 		}
 	}
 	r.in.Final = *v
+}
+
+// Said records a chat line the viewer heard, after the news observed so
+// far: chat is said beside the game and causes no event, so the one
+// replaying a log hands each line over as its command is applied.
+func (r *Recorder) Said(line game.ChatLine, viewer int) {
+	if line.Heard(viewer) {
+		r.in.Chat = append(r.in.Chat, Chat{Line: line, After: len(r.in.News)})
+	}
+}
+
+// Advanced records that a phase was closed before everyone was ready (an
+// advance command), which the news tells only as the next phase.
+func (r *Recorder) Advanced(turn int, phase game.Phase) {
+	r.in.Advances = append(r.in.Advances, Advance{Turn: turn, Phase: phase, After: len(r.in.News)})
 }
 
 // Input is what the recorder has seen so far.

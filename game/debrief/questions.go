@@ -72,13 +72,74 @@ func questions(in *Input, r *Report) []Question {
 		out = append(out, q)
 	}
 	unmoved := unmovedLevers(in)
+	breaches := 0
+	for k := range r.Ledger {
+		breaches += len(r.Ledger[k].Breaches)
+	}
 	for _, q := range ps.Debrief {
-		if aboutNothing(q, ps, unmoved, inForce) {
+		if aboutNothing(q, ps, unmoved, inForce, breaches) || repeats(q, out) {
 			continue
 		}
 		out = append(out, Question{Text: q})
 	}
 	return out
+}
+
+// repeats reports whether question q asks what one already chosen asks:
+// most of its content words (by stem) are in the other ("Which proposal
+// was accepted first, and why was that one easier to agree?" after "“X”
+// was the first deal in force. Why was it easier to agree?").
+func repeats(q string, chosen []Question) bool {
+	mine := contentStems(q)
+	if len(mine) == 0 {
+		return false
+	}
+	for _, c := range chosen {
+		theirs := contentStems(c.Text)
+		shared := 0
+		for w := range mine {
+			if theirs[w] {
+				shared++
+			}
+		}
+		// Three words in common at least: a question of few content
+		// words ("what would you do in the first turn?") is its own.
+		if shared >= 3 && (2*shared >= len(mine) || 2*shared >= len(theirs)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopWords are the words too common to tell two questions apart.
+var stopWords = map[string]bool{
+	"what": true, "when": true, "which": true, "with": true, "that": true, "this": true, "than": true,
+	"they": true, "them": true, "their": true, "were": true, "does": true, "have": true, "from": true,
+	"your": true, "would": true, "could": true, "there": true, "these": true, "those": true, "into": true,
+	"more": true, "most": true, "game": true, "turn": true, "seat": true, "each": true, "other": true,
+	"others": true, "about": true, "anyone": true, "played": true, "again": true, "same": true,
+}
+
+// contentStems is the set of the stems of a text's words of four letters
+// or more, common words left out.
+func contentStems(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words(s)) {
+		if len(w) < 4 || stopWords[w] {
+			continue
+		}
+		out[stem(w)] = true
+	}
+	return out
+}
+
+// stem is a word's first five letters, less a plural s: enough to match
+// "licences" with "licensing" and "tariffs" with "tariff".
+func stem(w string) string {
+	if len(w) > 5 {
+		w = w[:5]
+	}
+	return strings.TrimSuffix(w, "s")
 }
 
 // worstFall is the largest fall, relative to where it started, of any
@@ -203,35 +264,60 @@ func unmovedLevers(in *Input) map[int]bool {
 }
 
 // aboutNothing reports whether a scenario question is about something
-// that never happened: it names only levers nobody moved, or it is about
-// deals and none came into force.
-func aboutNothing(q string, ps *game.PublicScenario, unmoved map[int]bool, inForce int) bool {
+// that never happened: it names only levers nobody moved (by the stems of
+// their ids: "licences" names licensing, "flooding" flood), it is about
+// deals and none came into force, or about breaking one and none broke.
+func aboutNothing(q string, ps *game.PublicScenario, unmoved map[int]bool, inForce, breaches int) bool {
 	text := words(q)
-	if inForce == 0 {
-		for _, w := range []string{"deal", "deals", "breach", "breaches", "broke", "break", "broken"} {
+	has := func(ws ...string) bool {
+		for _, w := range ws {
 			if strings.Contains(text, " "+w+" ") {
 				return true
 			}
 		}
+		return false
+	}
+	if inForce == 0 && has("deal", "deals", "proposal", "accepted", "breach", "breaches", "broke", "break", "broken") {
+		return true
+	}
+	if breaches == 0 && has("breach", "breaches", "broke", "break", "broken") {
+		return true
 	}
 	if unmoved == nil {
 		return false
 	}
+	qs := strings.Fields(text)
 	named, moved := 0, 0
 	for l := range ps.Levers {
-		lv := &ps.Levers[l]
-		for _, name := range []string{words(lv.ID), words(lv.Name)} {
-			name = strings.TrimSpace(name)
-			if name != "" && (strings.Contains(text, " "+name+" ") || strings.Contains(text, " "+name+"s ")) {
-				named++
-				if !unmoved[l] {
-					moved++
-				}
-				break
+		if namesLever(qs, ps.Levers[l].ID) {
+			named++
+			if !unmoved[l] {
+				moved++
 			}
 		}
 	}
 	return named > 0 && moved == 0
+}
+
+// leverWords are parts of lever ids too general to say which lever a
+// question is about ("price" of "price-floor" is about prices).
+var leverWords = map[string]bool{"invest": true, "price": true, "export": true, "rare": true, "earth": true}
+
+// namesLever reports whether the words of a question name the lever of
+// the given id, by the stems of the id's parts.
+func namesLever(qs []string, id string) bool {
+	for _, part := range strings.Split(strings.ToLower(id), "-") {
+		if len(part) < 4 || leverWords[part] {
+			continue
+		}
+		st := stem(part)
+		for _, w := range qs {
+			if strings.HasPrefix(w, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // words is text in lower case with every run of other characters than

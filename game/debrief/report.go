@@ -34,6 +34,13 @@ type Report struct {
 	// Moves[p][i] is seat i's level on the payoff lever at point p+1 (a
 	// payoff-table game whose input recorded policies); nil otherwise.
 	Moves [][]int
+	// Timeline is what happened, turn by turn, in sentences.
+	Timeline []TurnLog
+	// Fingerprints is how each seat played, by seat.
+	Fingerprints []Fingerprint
+	// Swings are each seat's biggest moves with their causes, seat by
+	// seat, the biggest first.
+	Swings []Swing
 	// Questions are for the discussion: first those this game raised,
 	// then the scenario's own that fit what happened.
 	Questions []Question
@@ -48,6 +55,9 @@ type Score struct {
 	Objectives []game.ObjectiveView
 	// Hidden is how many of the seat's secret objectives stay unseen.
 	Hidden int
+	// Rank and Tied are the seat's place, from game.Standings.
+	Rank int
+	Tied bool
 }
 
 // Series is one per-seat indicator over the game: Values[seat][point].
@@ -97,6 +107,22 @@ func (e *Entry) BrokenBy() []int {
 	return out
 }
 
+// KeptBy lists the parties bound by a clause of a deal that came into
+// force who never broke it: who kept their word, for the Kept turns.
+func (e *Entry) KeptBy() []int {
+	if e.Start == 0 {
+		return nil
+	}
+	broke := e.BrokenBy()
+	var out []int
+	for _, p := range e.Deal.Parties.Seats() {
+		if e.Deal.ClausesOf(p) > 0 && !slices.Contains(broke, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Question is one question for the discussion. Prompt, when set, says
 // what in this game raised it.
 type Question struct {
@@ -113,14 +139,19 @@ func Analyze(in Input) Report {
 	r.series(&in)
 	r.ledger(&in)
 	r.moves(&in)
+	r.Timeline = timeline(&in)
+	r.fingerprints(&in)
+	r.swings(&in)
 	r.Questions = questions(&in, &r)
 	return r
 }
 
 func (r *Report) scores(v *game.View) {
-	for i := range v.Seats {
-		s := &v.Seats[i]
-		sc := Score{Seat: i, Points: s.Ind[game.Score], Objectives: s.Objectives}
+	// The order and the ranks are the engine's (game.Standings), the
+	// same everywhere a score is ranked.
+	for _, st := range game.Standings(v) {
+		s := &v.Seats[st.Seat]
+		sc := Score{Seat: st.Seat, Points: s.Ind[game.Score], Objectives: s.Objectives, Rank: st.Rank, Tied: st.Tied}
 		seen := 0
 		for _, o := range s.Objectives {
 			if o.Secret {
@@ -130,15 +161,6 @@ func (r *Report) scores(v *game.View) {
 		sc.Hidden = max(0, s.Secrets-seen)
 		r.Scores = append(r.Scores, sc)
 	}
-	slices.SortStableFunc(r.Scores, func(a, b Score) int {
-		switch {
-		case a.Points > b.Points:
-			return -1
-		case a.Points < b.Points:
-			return 1
-		}
-		return 0
-	})
 }
 
 func (r *Report) series(in *Input) {
@@ -211,12 +233,21 @@ func (r *Report) ledger(in *Input) {
 	ps := in.Final.Scenario
 	end := in.Final.Turn
 	breaches := map[int][]Breach{}
+	// A deal expires as the next turn begins, and leaves the state in the
+	// same step: no view ever shows it expired, only the news says so.
+	expired := map[int]bool{}
 	for _, e := range in.News {
-		if e.Kind == game.EvBreach {
+		switch {
+		case e.Kind == game.EvBreach:
 			breaches[e.Deal] = append(breaches[e.Deal], Breach{Seat: e.Seat, Turn: e.Turn, Clause: int(e.Value)})
+		case e.Kind == game.EvClosed && e.Status == game.Expired:
+			expired[e.Deal] = true
 		}
 	}
 	for _, d := range in.Deals {
+		if d.Status == game.InForce && expired[d.ID] {
+			d.Status = game.Expired
+		}
 		e := Entry{Deal: d, Proposed: d.Proposed, Start: d.Start, End: d.End, Status: d.Status, Breaches: breaches[d.ID]}
 		// A breacher the news did not tell of (a journal that began late)
 		// is still named, with its turn unknown.

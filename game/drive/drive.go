@@ -20,12 +20,16 @@ type Driver struct {
 	// asked again until something else changes, so a player whose
 	// commands are refused cannot spin the game.
 	asked []int
+	// heard[i] is how many of the turn's messages seat i had been asked
+	// with, in turn heardTurn[i]: a Listener is asked again when a newer
+	// one reaches it.
+	heard, heardTurn []int
 }
 
 // New makes a driver for the given players, one per seat in scenario
 // order, nil for seats played by people.
 func New(players []ai.Player) *Driver {
-	d := &Driver{players: players, asked: make([]int, len(players))}
+	d := &Driver{players: players, asked: make([]int, len(players)), heard: make([]int, len(players)), heardTurn: make([]int, len(players))}
 	for i := range d.asked {
 		d.asked[i] = -1
 	}
@@ -37,6 +41,7 @@ func New(players []ai.Player) *Driver {
 func (d *Driver) SetPlayer(seat int, p ai.Player) {
 	d.players[seat] = p
 	d.asked[seat] = -1
+	d.heardTurn[seat] = 0
 }
 
 // Next finds the first AI seat, in seat order, that owes an action in
@@ -53,19 +58,46 @@ func (d *Driver) Next(st *game.State) (seat int, ask bool) {
 			continue
 		}
 		owes := game.Owes(st, i)
-		if !owes.Any() {
+		news := d.unheard(st, i)
+		if !owes.Any() && !news {
 			continue
 		}
-		if st.Phase == game.Negotiation && !owes.Answer {
+		if st.Phase == game.Negotiation && !owes.Answer && !news {
 			// Nothing awaits its answer: a player that only answers has
 			// nothing to say.
 			if _, ok := p.(ai.Answerer); ok {
 				return i, false
 			}
 		}
-		return i, !p.Idle(st.Phase, st.Turn)
+		ask := !p.Idle(st.Phase, st.Turn)
+		if ask && st.Phase == game.Negotiation {
+			d.heard[i], d.heardTurn[i] = len(st.Messages), st.Turn
+		}
+		return i, ask
 	}
 	return -1, false
+}
+
+// unheard reports whether, in negotiation, a message has reached seat
+// since its player, a Listener, was last asked: one to it, or to
+// everyone (the player decides whether that one is meant for it).
+func (d *Driver) unheard(st *game.State, seat int) bool {
+	if st.Phase != game.Negotiation {
+		return false
+	}
+	if _, ok := d.players[seat].(ai.Listener); !ok {
+		return false
+	}
+	from := 0
+	if d.heardTurn[seat] == st.Turn {
+		from = d.heard[seat]
+	}
+	for _, m := range st.Messages[min(from, len(st.Messages)):] {
+		if m.From != seat && (m.To == 0 || m.To.Has(seat)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Ask asks seat's player for its commands from its own view.

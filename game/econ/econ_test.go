@@ -38,6 +38,8 @@ func econScenario() *Scenario {
 			{ID: "separation", Name: "Separation", Kind: "invest-separation", Scope: "self", Levels: two("none", 0, "some", 10)},
 			{ID: "floor", Name: "Floor", Kind: "price-floor", Scope: "self", Levels: two("none", 0, "high", 100)},
 			{ID: "flood", Name: "Flood", Kind: "flood", Scope: "all", Setters: []string{"prc"}, Levels: two("off", 0, "heavy", 0.5)},
+			{ID: "quota", Name: "Quota", Kind: "quota", Scope: "self", Setters: []string{"prc"}, Levels: two("full", 1, "tight", 0.5)},
+			{ID: "reserve", Name: "Reserve", Kind: "reserve", Scope: "each", Levels: two("none", 0, "2kt", 2)},
 		},
 		Model: ModelDef{Kind: econ.Kind, Params: map[string]float64{
 			"tariff-elasticity": 1, "tariff-passthrough": 1, "trade-drag": 1, "industry-beta": 2,
@@ -46,7 +48,7 @@ func econScenario() *Scenario {
 			"chip-weight": 0.5, "software-weight": 0, "tech-recovery": 1, "control-cost": 0,
 			"coercion-resolve": 0.1, "resolve-decay": 0.5, "resolve-speedup": 0,
 			"lag-separation": 2, "build-yield": 1, "spend-drag": 0, "substitute-effect": 0,
-			"price-sensitivity": 1, "unit-cost": 50, "insolvency-turns": 1, "insolvency-hazard": 1, "closure-share": 1,
+			"unit-cost": 50, "private-invest": 0, "export-value": 10, "insolvency-turns": 1, "insolvency-hazard": 1, "closure-share": 1,
 		}},
 		World: map[string]float64{"price-world": 100, "price-china": 80, "resolve": 0},
 	}
@@ -166,13 +168,24 @@ func TestLinkInvestmentLagAndSolvency(t *testing.T) {
 	st = econGame(t, 2, nil, invest)
 	near(t, "us separation in turn 2", econ.Of(&st).Seats[us].Separation, 0)
 
-	// A US producer with 10 kt of each stage at a cost of $70/kg: the calm
-	// price is $100, flooding halves it to $50. After one turn below cost
-	// it is at risk, and with a hazard of 1 it fails in the second.
-	producer := func(sc *Scenario) { sc.Seats[us].Profile.Capacity = Capacity{Mining: 10, Separation: 10, Magnets: 10} }
+	// A US producer with 10 kt of each stage at a cost of $70/kg; the EU
+	// needs 90 kt and buys 80 of them from a PRC with 200 kt. Flooding
+	// lowers prices only where the PRC's supply goes: the EU's price
+	// falls by 0.5 x 80/90 to $55.6, the US's (all its own) stays at
+	// $100, and the demand-weighted price outside China, what producers
+	// get, is (10 x 100 + 90 x 55.6) / 100 = $60. After one turn below
+	// cost the US producer is at risk, and with a hazard of 1 it fails in
+	// the second.
+	producer := func(sc *Scenario) {
+		sc.Seats[us].Profile.Capacity = Capacity{Mining: 10, Separation: 10, Magnets: 10}
+		sc.Seats[eu].Profile.REDemand = 90
+		sc.Seats[prc].Profile.Capacity = Capacity{Mining: 200, Separation: 200, Magnets: 200}
+	}
 	flood := order("prc", "flood", "", "heavy")
 	st = econGame(t, 1, producer, flood)
-	near(t, "price under heavy flooding", st.World[econ.PriceWorld], 50)
+	near(t, "price under heavy flooding", st.World[econ.PriceWorld], 60)
+	near(t, "us price under heavy flooding", st.Seats[us].Ind[econ.Price], 100)
+	near(t, "eu price under heavy flooding", st.Seats[eu].Ind[econ.Price], 100*(1-0.5*80.0/90))
 	if econ.Of(&st).Seats[us].Failures != 0 || econ.Of(&st).Seats[us].Distress != 1 {
 		t.Fatalf("after one turn below cost: failures %d distress %d", econ.Of(&st).Seats[us].Failures, econ.Of(&st).Seats[us].Distress)
 	}
@@ -185,9 +198,9 @@ func TestLinkInvestmentLagAndSolvency(t *testing.T) {
 	if econ.Of(&st).Seats[us].Failures != 0 || econ.Of(&st).Seats[us].Separation != 10 {
 		t.Fatalf("with a floor: failures %d separation %g", econ.Of(&st).Seats[us].Failures, econ.Of(&st).Seats[us].Separation)
 	}
-	// The pool delivers 15 kt (10 to us, 5 to eu), 10/20 of it from US
-	// plants: 7.5 kt at $50 under the floor is $0.375bn a year.
-	near(t, "us output", econ.Of(&st).Seats[us].Output, 7.5)
+	// The pool delivers 20 kt (each seat's own 10), 10/20 of it from US
+	// plants.
+	near(t, "us output", econ.Of(&st).Seats[us].Output, 10)
 }
 
 // Link 4: tariffs cut bilateral trade, raise the imposer's inflation and

@@ -41,8 +41,23 @@ var params = [...]game.ParamSpec{
 	{Name: "spend-drag", Default: 0.5, Min: 0, Max: 5, Doc: "economy points lost per % of GDP spent on industrial policy in a turn"},
 	{Name: "substitute-effect", Default: 0.01, Min: 0, Max: 1, Doc: "share of rare-earth demand removed per $bn spent on recycling and substitutes"},
 	{Name: "substitute-max", Default: 0.3, Min: 0, Max: 1, Doc: "the largest share of demand substitutes can remove"},
-	{Name: "price-sensitivity", Default: 2, Min: 0, Max: 20, Doc: "rise of the ex-China price, as a multiple of its calm level, per unit of shortfall outside China"},
-	{Name: "china-glut", Default: 0.5, Min: 0, Max: 1, Doc: "fall of the price inside China, as a share, when all its exports are withheld"},
+	{Name: "price-elasticity", Default: 0.4, Min: 0.05, Max: 5, Doc: "short-run price elasticity of demand in a seat's rare-earth market: the price multiple m of a scarcity s solves (1 - s(1 - cap^-e)) = m^-e, so a small elasticity makes a steep market"},
+	{Name: "price-cap", Default: 5, Min: 1, Max: 100, Doc: "the most a seat's price can reach, as a multiple of its calm level, when none of its demand is met"},
+	{Name: "market-integration", Default: 0.5, Min: 0, Max: 1, Doc: "weight of the average shortfall outside the producer in each seat's scarcity (traders move material between allied markets); the rest is the seat's own shortfall"},
+	{Name: "expect-weight", Default: 0.5, Min: 0, Max: 2, Doc: "how far capacity announced to open within the outlook horizon eases scarcity now, per unit of demand outside the producer it will meet"},
+	{Name: "expect-horizon", Default: 3, Min: 0, Max: 10, Doc: "years ahead within which announced capacity counts in the outlook and in prices"},
+	{Name: "china-elasticity", Default: 1, Min: 0.05, Max: 10, Doc: "elasticity of the price inside China to the balance of its market: the price moves as (use / supply)^(1/elasticity)"},
+	{Name: "china-glut", Default: 0.5, Min: 0, Max: 1, Doc: "share of withheld exports that reach the market inside China (the rest is cut from production or stored by the state)"},
+	{Name: "china-demand-growth", Default: 0, Min: -50, Max: 50, Doc: "growth of the producer's own rare-earth demand, % a year"},
+	{Name: "china-capacity-growth", Default: 0, Min: -50, Max: 50, Doc: "growth of the producer's capacity beyond what keeps up with its own demand, % a year"},
+	{Name: "demand-growth", Default: 0, Min: -50, Max: 50, Doc: "growth of rare-earth demand outside the producer, % a year"},
+	{Name: "export-value", Default: 3, Min: 0, Max: 100, Doc: "the producer's export revenue per dollar of oxide exported (magnets carry the oxide's value several times over): what withholding costs it"},
+	{Name: "export-gain", Default: 1, Min: 0, Max: 10, Doc: "the producer's output gained per unit of rare-earth export revenue, both as shares of GDP"},
+	{Name: "prc-feed", Default: 0, Min: 0, Max: 1, Doc: "share of processing outside the producer that runs on its material (oxide for metal, metal for magnets) at the start; it falls as separation outside the producer grows, and adds to the content its extraterritorial rule reaches"},
+	{Name: "lag-expansion", Default: 6, Min: 1, Max: PipelineLen, Doc: "turns from spending to capacity in operation for expansions of existing plants and restarts of closed ones, up to the expansion headroom"},
+	{Name: "expansion-headroom", Default: 0.5, Min: 0, Max: 10, Doc: "capacity that can be added or restarted at the expansion lag, as a share of a seat's starting capacity in each stage; beyond it, new plants take their stage's lag"},
+	{Name: "private-hurdle", Default: 0.3, Min: 0, Max: 10, Doc: "margin of the price producers get over their cost above which private investors order new capacity"},
+	{Name: "private-invest", Default: 0.1, Min: 0, Max: 10, Doc: "capacity private investors order per turn per unit of margin above the hurdle, as a share of the seat's starting capacity in each stage"},
 	{Name: "purchase-gain", Default: 1, Min: 0, Max: 10, Doc: "output gained by the seller per unit of purchases, both as shares of GDP"},
 	{Name: "purchase-cost", Default: 0.2, Min: 0, Max: 10, Doc: "output lost by the buyer per unit of purchases it would not otherwise make, both as shares of GDP"},
 	{Name: "unit-cost", Default: 60, Min: 0, Max: 10000, Doc: "cost of producing a kg outside China, $ (a seat's profile.unit-cost overrides it)"},
@@ -83,8 +98,23 @@ const (
 	pSpendDrag
 	pSubstituteEffect
 	pSubstituteMax
-	pPriceSensitivity
+	pPriceElasticity
+	pPriceCap
+	pMarketIntegration
+	pExpectWeight
+	pExpectHorizon
+	pChinaElasticity
 	pChinaGlut
+	pChinaDemandGrowth
+	pChinaCapacityGrowth
+	pDemandGrowth
+	pExportValue
+	pExportGain
+	pPRCFeed
+	pLagExpansion
+	pExpansionHeadroom
+	pPrivateHurdle
+	pPrivateInvest
 	pPurchaseGain
 	pPurchaseCost
 	pUnitCost
@@ -104,9 +134,61 @@ type model struct {
 	cost     [game.MaxSeats]float64                // unit cost of production, $/kg
 	start    [game.MaxSeats]game.Capacity          // capacity at the start
 	lever    [numKinds]int                         // lever index by kind, -1 when absent
+	sep0     float64                               // separation outside the producer at the start, kt a year
 	// tariffFactor is what each tariff level leaves of a seat's exports,
 	// (1+rate)^-elasticity, worked out once rather than every turn.
 	tariffFactor [game.MaxLevels]float64
+	// kinds holds the lever of each kind as resolution reads it, hundreds
+	// of times a turn: copied out of the scenario once.
+	kinds [numKinds]kindLever
+}
+
+// kindLever is the lever of one kind: whom each seat may set it towards,
+// and the number behind each level.
+type kindLever struct {
+	l int // the lever's index
+	// slot is 1 for a lever aimed at each seat, whose policy slot is the
+	// target, and 0 for one with a single slot.
+	slot int
+	// may holds, for each seat, the targets it may set the lever towards:
+	// every target for a lever with a single slot, none for a seat that
+	// may not set it, or when the scenario has no lever of the kind.
+	may    [game.MaxSeats]game.SeatSet
+	values [game.MaxLevels]float64
+}
+
+// kindLevers fills the table towards reads.
+func (m *model) kindLevers() {
+	sc := m.sc
+	n := min(len(sc.Seats), game.MaxSeats)
+	for k := range m.kinds {
+		kl := &m.kinds[k]
+		l := m.lever[k]
+		if l < 0 || l >= len(sc.Levers) {
+			continue
+		}
+		kl.l = l
+		each := sc.LeverScope(l) == game.ScopeEach
+		if each {
+			kl.slot = 1
+		}
+		for i := range n {
+			switch {
+			case !sc.MaySet(i, l):
+			case !each:
+				kl.may[i] = ^game.SeatSet(0)
+			default:
+				for j := range n {
+					if sc.MayTarget(i, l, j) {
+						kl.may[i] = kl.may[i].With(j)
+					}
+				}
+			}
+		}
+		for j := range min(len(sc.Levers[l].Levels), game.MaxLevels) {
+			kl.values[j] = sc.LevelValue(l, j)
+		}
+	}
 }
 
 // build checks what the model needs of a scenario and compiles it.
@@ -131,6 +213,7 @@ func build(sc *game.Scenario, p *game.Problems) game.Model {
 			}
 		}
 	}
+	m.kindLevers()
 	best := -1.0
 	for i, s := range sc.Seats {
 		if i >= game.MaxSeats {
@@ -153,6 +236,11 @@ func build(sc *game.Scenario, p *game.Problems) game.Model {
 			}
 		}
 	}
+	for i, s := range sc.Seats {
+		if i < game.MaxSeats && i != m.producer {
+			m.sep0 += s.Profile.Capacity.Separation
+		}
+	}
 	return m
 }
 
@@ -160,33 +248,23 @@ func build(sc *game.Scenario, p *game.Problems) game.Model {
 // target, or def when the scenario has no such lever or the seat cannot
 // set it towards that target.
 func (m *model) value(st *game.State, k, seat, target int, def float64) float64 {
-	x, lvl := m.towards(st, k, seat, target)
-	if lvl < 0 {
+	kl := &m.kinds[k]
+	if !kl.may[seat].Has(target) {
 		return def
 	}
-	return x
+	return kl.values[st.Seats[seat].Policy[kl.l][target*kl.slot]]
 }
 
 // towards is the value and index of seat's level of the lever of kind k
 // towards target; the index is -1 (and the value 0) when the scenario has
 // no such lever or the seat cannot set it towards that target.
 func (m *model) towards(st *game.State, k, seat, target int) (float64, int) {
-	l := m.lever[k]
-	if l < 0 {
+	kl := &m.kinds[k]
+	if !kl.may[seat].Has(target) {
 		return 0, -1
 	}
-	if !m.sc.MaySet(seat, l) {
-		return 0, -1
-	}
-	slot := 0
-	if m.sc.LeverScope(l) == game.ScopeEach {
-		if !m.sc.MayTarget(seat, l, target) {
-			return 0, -1
-		}
-		slot = target
-	}
-	lvl := int(st.Seats[seat].Policy[l][slot])
-	return m.sc.LevelValue(l, lvl), lvl
+	lvl := int(st.Seats[seat].Policy[kl.l][target*kl.slot])
+	return kl.values[lvl], lvl
 }
 
 // Init sets the starting indicators and the model's state.
@@ -228,23 +306,34 @@ func (m *model) Init(st *game.State) {
 	scratch.Seats = append([]game.SeatState(nil), st.Seats...)
 	scratch.Model = ms.Clone()
 	m.Resolve(&scratch, nil)
-	sm = scratch.Model.(*State)
 	for _, w := range [...]int{PriceWorld, PriceChina} {
 		if x := scratch.World[w]; x > 0 {
 			ms.Base[w] = st.World[w] * st.World[w] / x
 		}
 	}
+	// Once more with the calm levels found, for the seats' prices and the
+	// starting terms (the producer's export revenue depends on prices).
+	scratch = *st
+	scratch.Seats = append([]game.SeatState(nil), st.Seats...)
+	scratch.Model = ms.Clone()
+	m.Resolve(&scratch, nil)
+	sm = scratch.Model.(*State)
 	for i := range st.Seats {
 		s, x := &st.Seats[i], &scratch.Seats[i]
 		s.Ind[Coverage] = x.Ind[Coverage]
 		s.Ind[Industry] = x.Ind[Industry]
 		s.Ind[Tech] = sm.Seats[i].TechTarget
+		s.Ind[Price] = x.Ind[Price]
 		ms.Seats[i].TechTarget = sm.Seats[i].TechTarget
 		// The last turn's terms are the starting ones, so that the first
 		// turn's changes are explained from where the game began.
 		ms.Seats[i].Term0 = sm.Seats[i].Term
 		ms.Seats[i].Term = sm.Seats[i].Term
 		ms.Seats[i].Sources = sm.Seats[i].Sources
+		ms.Seats[i].Calm, ms.Seats[i].Disc = sm.Seats[i].Calm, sm.Seats[i].Disc
+		ms.Seats[i].Lost0 = sm.Seats[i].Lost
+		ms.Seats[i].Lost = sm.Seats[i].Lost
 	}
 	st.World[ExChinaSupply] = scratch.World[ExChinaSupply]
+	st.World[Outlook] = scratch.World[Outlook]
 }

@@ -36,7 +36,17 @@ const (
 	kPriceFloor              // guaranteed price for domestic producers, $/kg
 	kPurchases               // purchases from the target, $bn a turn
 	kFlood                   // exports below cost to undercut producers elsewhere: discount 0..1
+	kQuota                   // the producer's production quota: share of its capacity it may run, 0..1
+	kReserve                 // the seat's rare-earth output reserved for the target, kt a year
 	numKinds
+)
+
+// The stocks events may move, in the order of Spec.Stocks.
+const (
+	stockMining = iota
+	stockSeparation
+	stockMagnets
+	stockStockpile
 )
 
 // The model's per-seat indicators, after the engine's score and capital.
@@ -46,6 +56,7 @@ const (
 	Coverage
 	Industry
 	Tech
+	Price
 )
 
 // The model's world indicators.
@@ -55,6 +66,7 @@ const (
 	PRCShare             // the producer's share of world separation capacity, 0..1
 	Resolve              // allied resolve, 0..1
 	ExChinaSupply        // share of demand outside the producer met by production outside it, 0..1
+	Outlook              // ex-China supply with the capacity announced to open within the horizon, 0..1
 )
 
 // The causes the model reports; 0 is none.
@@ -77,6 +89,11 @@ const (
 	causeExtraterritorial                  // what the producer's extraterritorial rule cut from partners' supply
 	causeProducer                          // imports from the producer under its licensing
 	causePath                              // the economy moving along its baseline path
+	causeExports                           // the producer's rare-earth export revenue
+	causeReserved                          // supply reserved for this seat under capacity reservations
+	causeScarcity                          // the seat's rare-earth market tighter or looser
+	causeFlooding                          // the producer's flooding reaching the seat's market
+	causeChinaBalance                      // the market inside China tighter or looser
 )
 
 var (
@@ -96,14 +113,16 @@ var Spec = game.ModelSpec{
 		kChips:            {Name: "chips", Scope: game.ScopeEach, Hostile: true, Bounds: atMost, Towards: "on", Doc: "export controls on advanced chips and chip-making tools"},
 		kSoftware:         {Name: "software", Scope: game.ScopeEach, Hostile: true, Bounds: atMost, Towards: "on", Doc: "export controls on software"},
 		kFinance:          {Name: "finance", Scope: game.ScopeEach, Hostile: true, Bounds: atMost, Towards: "on", Doc: "financial sanctions"},
-		kInvestMining:     {Name: "invest-mining", Scope: game.ScopeSelf, Spend: true, Doc: "spending on new mines, $bn a turn"},
-		kInvestSeparation: {Name: "invest-separation", Scope: game.ScopeSelf, Spend: true, Doc: "spending on new separation plants, $bn a turn"},
-		kInvestMagnets:    {Name: "invest-magnets", Scope: game.ScopeSelf, Spend: true, Doc: "spending on new magnet plants, $bn a turn"},
-		kStockpile:        {Name: "stockpile", Scope: game.ScopeSelf, Spend: true, Bounds: atLeast, Doc: "purchases for the strategic stockpile, kt a turn"},
-		kSubstitutes:      {Name: "substitutes", Scope: game.ScopeSelf, Spend: true, Doc: "spending on recycling and substitutes, $bn a turn"},
-		kPriceFloor:       {Name: "price-floor", Scope: game.ScopeSelf, Spend: true, Doc: "a price guaranteed to domestic producers, $/kg"},
-		kPurchases:        {Name: "purchases", Scope: game.ScopeEach, Bounds: atLeast, Towards: "from", Doc: "purchases from the target, $bn a turn"},
+		kInvestMining:     {Name: "invest-mining", Scope: game.ScopeSelf, Spend: true, Unit: "$bn a turn", Doc: "spending on new mines, $bn a turn"},
+		kInvestSeparation: {Name: "invest-separation", Scope: game.ScopeSelf, Spend: true, Unit: "$bn a turn", Doc: "spending on new separation plants, $bn a turn"},
+		kInvestMagnets:    {Name: "invest-magnets", Scope: game.ScopeSelf, Spend: true, Unit: "$bn a turn", Doc: "spending on new magnet plants, $bn a turn"},
+		kStockpile:        {Name: "stockpile", Scope: game.ScopeSelf, Spend: true, Bounds: atLeast, Unit: "kt a turn", Doc: "purchases for the strategic stockpile, kt a turn"},
+		kSubstitutes:      {Name: "substitutes", Scope: game.ScopeSelf, Spend: true, Unit: "$bn a turn", Doc: "spending on recycling and substitutes, $bn a turn"},
+		kPriceFloor:       {Name: "price-floor", Scope: game.ScopeSelf, Spend: true, Unit: "$/kg", Doc: "a price guaranteed to domestic producers, $/kg"},
+		kPurchases:        {Name: "purchases", Scope: game.ScopeEach, Bounds: atLeast, Towards: "from", Unit: "$bn a turn", Doc: "purchases from the target, $bn a turn"},
 		kFlood:            {Name: "flood", Scope: game.ScopeAll, Hostile: true, Doc: "exports below cost to undercut producers elsewhere"},
+		kQuota:            {Name: "quota", Scope: game.ScopeSelf, Bounds: both, Doc: "the producer's production quota: the share of its capacity it lets its mines and plants run"},
+		kReserve:          {Name: "reserve", Scope: game.ScopeEach, Bounds: atLeast, Towards: "for", Unit: "kt", Doc: "rare-earth output reserved for the target ahead of every other buyer, kt a year"},
 	},
 	Indicators: []game.IndicatorSpec{
 		{Name: "economy", Label: "econ", Title: "Economic output", Min: 0, Max: game.Unbounded, Better: 1, Decimals: 1,
@@ -116,20 +135,30 @@ var Spec = game.ModelSpec{
 			Doc: "output of the sectors that need rare earths (cars, defence, electronics), 100 when fully supplied"},
 		{Name: "tech", Label: "tech", Title: "Technology access", Min: 0, Max: 100, Better: 1,
 			Doc: "access to advanced chips and software, 0 to 100: controls cut it, domestic substitution wins some back slowly"},
+		{Name: "price", Label: "price", Title: "Rare-earth price paid", Unit: "$/kg", Min: 0, Max: game.Unbounded, Better: -1,
+			Doc: "the price the seat's buyers pay for magnet-grade rare earths, $/kg: it rises steeply with the seat's shortfall, and the producer's flooding lowers it only in proportion to the producer's supply that reaches the seat"},
 	},
 	World: []game.IndicatorSpec{
 		{Name: "price-world", Label: "RE price ex-China", Title: "Rare-earth price outside China", Unit: "$/kg", Min: 0, Max: game.Unbounded,
-			Doc: "the price of magnet-grade rare earths outside China, $/kg: it rises with the shortfall and falls when the producer floods the market"},
+			Doc: "the price of magnet-grade rare earths outside China, $/kg: the average, weighted by demand, of the prices the seats outside the producer pay"},
 		{Name: "price-china", Label: "RE price in China", Title: "Rare-earth price inside China", Unit: "$/kg", Min: 0, Max: game.Unbounded,
-			Doc: "the price of magnet-grade rare earths inside China, $/kg"},
+			Doc: "the price of magnet-grade rare earths inside China, $/kg: it rises with domestic demand and exports against what the production quota lets out, and falls when withheld exports stay at home"},
 		{Name: "prc-share", Label: "PRC refining", Title: "PRC share of separation capacity", Unit: "%", Scale: 100, Min: 0, Max: 1,
 			Doc: "the producer's share of the world's rare-earth separation capacity"},
 		{Name: "resolve", Label: "resolve", Title: "Allied resolve", Min: 0, Max: 1, Decimals: 2,
 			Doc: "how far the allies will pay for independence, 0 to 1: coercion raises it, calm lets it fade; it shortens build times"},
 		{Name: "ex-china-supply", Label: "ex-China supply", Title: "Supply from outside China", Unit: "%", Scale: 100, Min: 0, Max: 1,
 			Doc: "the share of demand outside the producer met by production outside it"},
+		{Name: "ex-china-outlook", Label: "ex-China outlook", Title: "Supply from outside China in prospect", Unit: "%", Scale: 100, Min: 0, Max: 1,
+			Doc: "the share of demand outside the producer that capacity outside it could meet once what is announced to open within the outlook horizon runs: what markets and governments expect"},
 	},
-	Params:      params[:],
+	Params: params[:],
+	Stocks: []game.StockSpec{
+		stockMining:     {Name: "mining", Unit: "kt a year", Doc: "mining capacity in operation"},
+		stockSeparation: {Name: "separation", Unit: "kt a year", Doc: "separation capacity in operation"},
+		stockMagnets:    {Name: "magnets", Unit: "kt a year", Doc: "magnet capacity in operation"},
+		stockStockpile:  {Name: "stockpile", Unit: "kt", Doc: "the strategic stockpile"},
+	},
 	UsesCapital: true,
 	CauseText:   causeText,
 	Build:       build,
@@ -144,6 +173,16 @@ func kt(x float64) string {
 	return fmt.Sprintf("%.1f kt", x)
 }
 
+// money writes an amount in $bn with its sign before the dollar: "$18bn",
+// "-$18bn".
+func money(x float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, math.Abs(x))
+	if x < 0 && strings.Trim(s, "0.") != "" {
+		return "-$" + s + "bn"
+	}
+	return "$" + s + "bn"
+}
+
 func orProducer(name string) string {
 	if name == "" {
 		return "the producer"
@@ -153,10 +192,10 @@ func orProducer(name string) string {
 
 // causeText says what one cause was, for the seat it affected.
 func causeText(c game.Cause, n game.Names, seat int) string {
-	other := n.Tag(c.Other)
+	other := n.Tag(int(c.Other))
 	lever := func() string {
-		name := strings.ToLower(n.LeverName(c.Lever))
-		if lv := n.LevelName(c.Lever, c.Level); lv != "" {
+		name := strings.ToLower(n.LeverName(int(c.Lever)))
+		if lv := n.LevelName(int(c.Lever), int(c.Level)); lv != "" {
 			return fmt.Sprintf("%s '%s'", name, lv)
 		}
 		return name
@@ -164,21 +203,40 @@ func causeText(c game.Cause, n game.Names, seat int) string {
 	switch c.Kind {
 	case causeCoverage:
 		return fmt.Sprintf("rare-earth coverage %.0f%% (%+.1f)", c.Value, c.Delta)
+	// The words follow the sign: a cause that helped reads as an easing,
+	// never as the harm it does when it grows.
 	case causeTariffOwn:
+		if c.Delta < 0 {
+			return fmt.Sprintf("own tariffs add less to prices (%+.1f)", c.Delta)
+		}
 		return fmt.Sprintf("own tariffs raise prices (%+.1f)", c.Delta)
 	case causeTariffOn:
-		if other != "" {
+		switch {
+		case other != "" && c.Delta > 0:
+			return fmt.Sprintf("lower tariffs on our goods, led by %s's, now %.0f%% (%+.1f)", other, c.Value, c.Delta)
+		case other != "":
 			return fmt.Sprintf("%s tariff of %.0f%% and others on our goods (%+.1f)", other, c.Value, c.Delta)
+		case c.Delta > 0:
+			return fmt.Sprintf("lower tariffs on our goods (%+.1f)", c.Delta)
 		}
 		return fmt.Sprintf("tariffs on our goods (%+.1f)", c.Delta)
 	case causeTech:
-		if other != "" {
+		switch {
+		case c.Delta > 0:
+			return fmt.Sprintf("chip and software controls easing (%+.1f)", c.Delta)
+		case other != "":
 			return fmt.Sprintf("chip and software controls led by %s (%+.1f)", other, c.Delta)
 		}
 		return fmt.Sprintf("chip and software controls (%+.1f)", c.Delta)
 	case causeControlCost:
+		if c.Delta > 0 {
+			return fmt.Sprintf("sales regained as our own controls ease (%+.1f)", c.Delta)
+		}
 		return fmt.Sprintf("sales lost to our own controls (%+.1f)", c.Delta)
 	case causeFinance:
+		if c.Delta > 0 {
+			return fmt.Sprintf("financial sanctions easing (%+.1f)", c.Delta)
+		}
 		return fmt.Sprintf("financial sanctions (%+.1f)", c.Delta)
 	case causeInflation:
 		return fmt.Sprintf("inflation at %.1f%% (%+.1f)", c.Value, c.Delta)
@@ -204,12 +262,25 @@ func causeText(c game.Cause, n game.Names, seat int) string {
 		return fmt.Sprintf("imports from %s under %s, %s a year (%+.1f)", orProducer(other), lever(), kt(c.Value), c.Delta)
 	case causePath:
 		return fmt.Sprintf("growth along the baseline path (%+.1f)", c.Delta)
+	case causeExports:
+		return fmt.Sprintf("rare-earth export revenue, $%.1fbn a year (%+.1f)", c.Value, c.Delta)
+	case causeReserved:
+		return fmt.Sprintf("supply reserved for us, %s a year (%+.1f)", kt(c.Value), c.Delta)
+	case causeScarcity:
+		return fmt.Sprintf("rare-earth market %.0f%% short (%+.1f)", c.Value, c.Delta)
+	case causeFlooding:
+		return fmt.Sprintf("%s's flooding, on %.0f%% of our supply (%+.1f)", orProducer(other), c.Value, c.Delta)
+	case causeChinaBalance:
+		return fmt.Sprintf("market inside China at %.0f%% of what production may supply (%+.1f)", c.Value, c.Delta)
 	case causeRegen:
 		return fmt.Sprintf("capital regained (%+.1f)", c.Delta)
 	case causePurchases:
-		return fmt.Sprintf("purchase commitments, net $%.0fbn a year (%+.1f)", c.Value, c.Delta)
+		return fmt.Sprintf("purchase commitments, net %s a year (%+.1f)", money(c.Value, 0), c.Delta)
 	case causeSpend:
-		return fmt.Sprintf("spending of $%.1fbn on industrial policy (%+.1f)", c.Value, c.Delta)
+		if c.Delta > 0 {
+			return fmt.Sprintf("less spent on industrial policy, now %s (%+.1f)", money(c.Value, 1), c.Delta)
+		}
+		return fmt.Sprintf("spending of %s on industrial policy (%+.1f)", money(c.Value, 1), c.Delta)
 	}
 	return fmt.Sprintf("%+.1f", c.Delta)
 }

@@ -65,6 +65,17 @@ type SeatState struct {
 	// resolution, in coverage points (see srcOwn): the change of each is
 	// a cause of the change of coverage.
 	Sources [numSources]float64 `json:"sources"`
+	// Calm is the seat's price before the producer's flooding and Disc
+	// what flooding leaves of it, in the last resolution: the price's
+	// change splits into theirs.
+	Calm float64 `json:"calm"`
+	Disc float64 `json:"disc"`
+	// Lost is the trade the seat lost to each other seat's tariff in the
+	// last resolution, and Lost0 under the starting policy: the seat whose
+	// tariff moved the most since the start is named as the cause of a
+	// change of the trade drag.
+	Lost  [game.MaxSeats]float64 `json:"lost"`
+	Lost0 [game.MaxSeats]float64 `json:"lost0"`
 	// Term holds the model's drag terms of the last resolution and Term0
 	// their levels under the starting policy; changes count from Term0.
 	Term  [numTerms]float64 `json:"term"`
@@ -82,6 +93,7 @@ const (
 	termFinance
 	termSpend
 	termPurchases
+	termExports
 	termTariffInflation
 	termShortageInflation
 	numTerms
@@ -95,6 +107,44 @@ const PipelineLen = 30
 func Of(st *game.State) *State {
 	s, _ := st.Model.(*State)
 	return s
+}
+
+// Shock moves one of a seat's stocks for an event: capacity in operation
+// or the stockpile. None may fall below zero. Taking capacity away with
+// add is an outage: what is lost comes back at the next turn's
+// resolution (a flood, a power cut, a strike). Adding capacity, or
+// setting it, is for good (a plant opened, or closed). The stockpile
+// moves for good either way (a release, a purchase outside the game).
+func (m *model) Shock(st *game.State, seat, k int, add, set float64, hasSet bool) {
+	ms := Of(st)
+	if ms == nil || seat < 0 || seat >= len(ms.Seats) {
+		return
+	}
+	e := &ms.Seats[seat]
+	var x *float64
+	switch k {
+	case stockMining:
+		x = &e.Mining
+	case stockSeparation:
+		x = &e.Separation
+	case stockMagnets:
+		x = &e.Magnets
+	case stockStockpile:
+		x = &e.Stockpile
+	default:
+		return
+	}
+	v := *x + add
+	if hasSet {
+		v = set
+	}
+	v = max(0, v)
+	if k != stockStockpile && !hasSet && v < *x {
+		// Back at the start of the next turn's resolution, which first
+		// shifts the pipeline by one.
+		e.Pipeline[k][1] += float32(*x - v)
+	}
+	*x = v
 }
 
 // Check reports a state no resolution may leave: negative stocks or
@@ -117,3 +167,6 @@ func (s *State) Check() error {
 	}
 	return nil
 }
+
+// The model lets events move its stocks.
+var _ game.StockModel = (*model)(nil)

@@ -30,8 +30,8 @@ var Spec = game.ModelSpec{
 			Doc: "the choice the table scores: a tariff towards the other seat"},
 	},
 	CauseText: func(c game.Cause, n game.Names, _ int) string {
-		if lv := n.LevelName(c.Lever, c.Level); lv != "" {
-			return fmt.Sprintf("payoff after choosing %s '%s' (%+.0f)", strings.ToLower(n.LeverName(c.Lever)), lv, c.Delta)
+		if lv := n.LevelName(int(c.Lever), int(c.Level)); lv != "" {
+			return fmt.Sprintf("payoff after choosing %s '%s' (%+.0f)", strings.ToLower(n.LeverName(int(c.Lever))), lv, c.Delta)
 		}
 		return fmt.Sprintf("payoff (%+.0f)", c.Delta)
 	},
@@ -172,7 +172,7 @@ func (m *payoffModel) Resolve(st *game.State, _ func(game.Event)) {
 		from := st.Seats[i].Ind[game.Score]
 		st.Seats[i].Ind[game.Score] = from + x
 		var cs game.Causes
-		cs.Add(game.Cause{Kind: causePayoff, Other: -1, Lever: m.lever, Level: int(st.Seats[i].Policy[m.lever][m.slot[i]]), Delta: x})
+		cs.Add(game.Cause{Kind: causePayoff, Other: -1, Lever: int8(m.lever), Level: int8(st.Seats[i].Policy[m.lever][m.slot[i]]), Delta: x})
 		st.Record(i, game.Score, from, from+x, &cs)
 	}
 }

@@ -35,6 +35,13 @@ type Config struct {
 	// KeepLog keeps the command log of the first game, for saving it; it
 	// is meant for runs of one game (a log per game would not stay small).
 	KeepLog bool
+	// Shard, when not the zero Shard, plays only that block of the games
+	// (see Shard); each keeps its number and seed in the whole run.
+	Shard Shard
+	// Raw, when not nil, receives a raw results file: a header line, then
+	// one JSON line per game with its outcome, in game order. The raw
+	// files of the shards of a run merge into the run's result (MergeRun).
+	Raw io.Writer
 	// Progress, when not nil, is called from one goroutine after each
 	// game is counted, with the games done so far, in order.
 	Progress func(done, total int)
@@ -52,8 +59,8 @@ type SeatPlayer struct {
 	Seeded func(gameSeed uint64) ai.Player
 }
 
-// make builds the seat's player for the game with the given seed.
-func (sp *SeatPlayer) make(gameSeed uint64) ai.Player {
+// Make builds the seat's player for the game with the given seed.
+func (sp *SeatPlayer) Make(gameSeed uint64) ai.Player {
 	if sp.Seeded != nil {
 		return sp.Seeded(gameSeed)
 	}
@@ -78,6 +85,8 @@ func (c *Config) check() error {
 		return &ConfigError{fmt.Sprintf("%d players for the %d seats of %s", len(c.Seats), len(c.Scenario.Seats), c.Scenario.ID)}
 	case c.Turns < 0:
 		return &ConfigError{fmt.Sprintf("the last turn must be 1 or more, not %d", c.Turns)}
+	case !c.Shard.Whole() && (c.Shard.K < 1 || c.Shard.K > c.Shard.N || c.Shard.N > MaxShards):
+		return &ConfigError{fmt.Sprintf("shard %d/%d is not one of 1/N to N/N", c.Shard.K, c.Shard.N)}
 	}
 	for i, s := range c.Seats {
 		if s.New == nil && s.Seeded == nil {

@@ -34,6 +34,8 @@ type owner struct {
 	briefed game.SeatSet
 	// lobby: the facilitator starts the game.
 	lobby bool
+	// pace is how long an AI seat waits before it decides.
+	pace time.Duration
 	// autosave receives the game after every change of phase, through a
 	// goroutine that keeps only the latest record.
 	autosave func(Record)
@@ -45,8 +47,13 @@ type owner struct {
 	subs   []*Seat
 	feeds  map[int]*feed
 	events []game.Event // every event of the game, to catch a new feed up
-	notes  []Note
-	turns  []TurnRecord
+	// dealLists holds every list of deals the game has had, in order: a
+	// new feed replays them, as a feed that saw the game from its start
+	// noted them, so that a deal closed before it joined is in its
+	// journal too. The lists are the states' own: never written to.
+	dealLists [][]game.Deal
+	notes     []Note
+	turns     []TurnRecord
 
 	// The negotiation clock (clock.go): the turn it was armed for, its
 	// generation (a tick of an older generation is stale), its deadline
@@ -91,11 +98,15 @@ func (o *owner) start(resume []game.Command) error {
 	}
 	o.replaying = true
 	defer func() { o.replaying = false }()
+	r := &rehearsal{burst: -1}
 	for i, c := range resume {
+		o.rehearse(r, &resume[i])
 		if err := o.apply(c); err != nil {
 			return &ConfigError{fmt.Sprintf("the game to resume cannot be replayed: command %d (%s by %s): %v", i+1, c.Kind, c.Seat, err)}
 		}
+		o.rehearsed(r, c)
 	}
+	o.rehearse(r, nil)
 	return nil
 }
 
@@ -184,6 +195,9 @@ func (o *owner) record() Record {
 func (o *owner) worker(done chan struct{}) {
 	defer close(done)
 	for j := range o.jobs {
+		if o.pace > 0 && !o.waitPace() {
+			return
+		}
 		res := result{job: j}
 		func() {
 			defer func() {
@@ -201,6 +215,20 @@ func (o *owner) worker(done chan struct{}) {
 	}
 }
 
+// waitPace waits the pace on the table's clock; false when the table
+// closes meanwhile.
+func (o *owner) waitPace() bool {
+	ch := make(chan struct{})
+	stop := o.t.clock.AfterFunc(o.pace, func() { close(ch) })
+	select {
+	case <-ch:
+		return true
+	case <-o.t.quit:
+		stop()
+		return false
+	}
+}
+
 func (o *owner) handle(r request) {
 	switch {
 	case r.sub != nil:
@@ -208,6 +236,9 @@ func (o *owner) handle(r request) {
 		if _, ok := o.feeds[r.sub.viewer]; !ok {
 			f := newFeed(r.sub.viewer)
 			f.addEvents(o.events)
+			for _, deals := range o.dealLists {
+				f.noteDeals(game.VisibleDeals(deals, r.sub.viewer))
+			}
 			for _, n := range o.notes {
 				if o.hears(n, r.sub.viewer) {
 					f.notes = append(f.notes, n)
@@ -259,23 +290,27 @@ func (o *owner) apply(c game.Command) error {
 	if err != nil {
 		return err
 	}
-	phase, turn := o.st.Phase, o.st.Turn
+	phase, turn, deals := o.st.Phase, o.st.Turn, o.st.Deals
 	o.st = st
 	o.log = append(o.log, c)
 	o.events = append(o.events, evs...)
-	if st.Phase != phase || st.Turn != turn {
+	changed := st.Phase != phase || st.Turn != turn
+	if changed {
 		o.marks = append(o.marks, Mark{Command: len(o.log) - 1, Turn: st.Turn, Phase: st.Phase, Hash: game.Hash(st)})
-		if st.Phase == game.GameOver && !o.facilitated && !st.Revealed && !o.replaying {
-			// Without a facilitator, the debrief shows every seat's aims.
-			if err := o.apply(game.Command{Kind: game.CmdReveal, Seat: game.FacilitatorID}); err != nil {
-				return err
-			}
-		}
-		o.save()
 	}
 	o.clockAfter(evs)
+	dealsMoved := !sameArray(deals, st.Deals)
+	if dealsMoved {
+		o.dealLists = append(o.dealLists, st.Deals)
+	}
 	for _, f := range o.feeds {
 		f.addEvents(evs)
+		// Every command's deals are noted, not only those a broadcast
+		// shows: a deal breached in its last turn leaves the game with
+		// the next command, and the journal must still say it broke.
+		if dealsMoved {
+			f.noteDeals(game.ViewFor(o.st, f.viewer).Deals)
+		}
 	}
 	for i := range evs {
 		if evs[i].Kind == game.EvResolved {
@@ -283,7 +318,29 @@ func (o *owner) apply(c game.Command) error {
 			break
 		}
 	}
+	if !changed || o.replaying {
+		// A resumed game is saved already, up to here.
+		return nil
+	}
+	if st.Phase == game.GameOver && !o.facilitated && !st.Revealed {
+		// Without a facilitator, the debrief shows every seat's aims:
+		// revealed after the events that ended the game, as a replay of
+		// the log tells them.
+		if err := o.apply(game.Command{Kind: game.CmdReveal, Seat: game.FacilitatorID}); err != nil {
+			return err
+		}
+	}
+	o.save()
 	return nil
+}
+
+// sameArray reports whether two deal lists are one and the same array.
+// Apply never writes into the state it was given: a command that changes
+// any deal leaves a new array, so the same array means the same deals
+// (and, since a deal's visibility is its own, the same deals in every
+// view).
+func sameArray(a, b []game.Deal) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func (o *owner) facilitate(kind game.CommandKind) error {

@@ -38,6 +38,10 @@ type Config struct {
 	// Lobby holds the game in setup until the facilitator starts it, so
 	// that a room can gather first; otherwise the table starts it at once.
 	Lobby bool
+	// Pace, when positive, has each AI seat wait this long on the
+	// table's clock before it decides, so that people watching a game of
+	// AI seats (a facilitator rehearsing at one terminal) can follow it.
+	Pace time.Duration
 	// Autosave, when set, is handed the game after every change of phase,
 	// in a goroutine of its own so that saving never holds up the table.
 	// A slow saver skips to the latest game: it is called with the newest
@@ -149,7 +153,7 @@ func Open(cfg Config) (*Table, error) {
 		t.seats = append(t.seats, cfg.Scenario.Seats[i].ID)
 	}
 	o := &owner{t: t, st: st, players: slices.Clone(cfg.Players), noClock: cfg.NoClock, feeds: map[int]*feed{},
-		facilitated: cfg.Facilitated, autosave: cfg.Autosave, humans: humans, lobby: cfg.Lobby}
+		facilitated: cfg.Facilitated, autosave: cfg.Autosave, humans: humans, lobby: cfg.Lobby, pace: cfg.Pace}
 	if err := o.start(cfg.Resume); err != nil {
 		return nil, err
 	}
