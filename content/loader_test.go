@@ -237,6 +237,9 @@ func TestTypeMismatches(t *testing.T) {
 		{"title: Tiny", "title: {en: Tiny}", 2, "expected text, found a mapping"},
 		{"levels: [", "levels: {a: 1}\n    x: [", 16, "expected a list (- item), found a mapping"},
 		{"  - id: us\n", "  - id: us\n    start: [tariff]\n", 8, "expected a mapping (key: value), found a list"},
+		{"  - id: us\n", "  - id: us\n    start: {~: {all: low}}\n", 8, "a key is empty"},
+		{"  - id: us\n", "  - id: us\n    start:\n      ? \n      : {all: low}\n", 9, "a key is empty"},
+		{"    name: PRC\n", "    name: PRC\n    null: x\n", 11, "a key is empty"},
 	}
 	for _, c := range cases {
 		if !strings.Contains(tiny, c.from) {

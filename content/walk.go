@@ -386,6 +386,13 @@ func (w *walker) keyText(k *yaml.Node, path string) (string, bool) {
 		w.fail(k, path, "a key must be a single name, not %s", found(k))
 		return "", false
 	}
+	// An empty key (nothing before the colon, ~ or null) is refused: the
+	// YAML library drops such a pair without a word, so reading it as a
+	// name would give a file two meanings.
+	if isNull(k) {
+		w.fail(k, path, "a key is empty: write a name before the colon")
+		return "", false
+	}
 	if bad := safetext.Check(k.Value, false); bad != nil {
 		w.fail(k, path, "a key %v", bad)
 		return "", false
