@@ -104,6 +104,12 @@ func (s *Scripted) orders(v *game.View) []game.Command {
 		if !better {
 			why = s.ordersReason(v, base, pol)
 		}
+		if s.d == Hard {
+			var held string
+			if pol, held = s.holdChips(v, pol, keep); held != "" {
+				why = held
+			}
+		}
 	}
 	s.reasons = append(s.reasons, why)
 	return []game.Command{{Kind: game.CmdSubmit, Seat: s.k.seatID, Orders: s.diff(v, pol)}}
