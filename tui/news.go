@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/chokepoint-game/chokepoint/game"
@@ -55,9 +57,15 @@ func newsItems(e *env) []newsItem {
 	return out
 }
 
-// pointsText is a number of points with its word: "1 point", "2.5 points".
+// pointsText is a number of points with its word: "1 point", "2.5
+// points", "0.25 points". Objectives pay in quarter points, so two
+// decimals are kept: one would show a quarter point as "0.3".
 func pointsText(x float64) string {
-	n := num(x)
+	r := math.Round(x*100) / 100
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	n := strconv.FormatFloat(r, 'f', -1, 64)
 	if n == "1" {
 		return "1 point"
 	}

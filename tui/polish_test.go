@@ -575,9 +575,11 @@ func TestPolishInboxTitleWhole(t *testing.T) {
 	}
 }
 
-// Points read as numbers with their word, fractions kept.
+// Points read as numbers with their word, fractions kept: a quarter
+// point (what an every-turn objective pays) is 0.25, not 0.3.
 func TestPolishPointsText(t *testing.T) {
-	for x, want := range map[float64]string{1: "1 point", 2: "2 points", 1.5: "1.5 points", 0: "0 points", 0.25: "0.3 points"} {
+	for x, want := range map[float64]string{1: "1 point", 2: "2 points", 1.5: "1.5 points", 0: "0 points", 0.25: "0.25 points",
+		12.75: "12.75 points", 1.0 / 3: "0.33 points", -0.001: "0 points"} {
 		if got := pointsText(x); got != want {
 			t.Errorf("%v: %q, want %q", x, got, want)
 		}
