@@ -49,7 +49,14 @@ func (s *Scripted) holdChips(v *game.View, pol game.Policy, keep []*game.Deal) (
 			if lv < 0 || lv >= n {
 				continue
 			}
+			prev := pol[c.Lever][c.Slot]
 			pol[c.Lever][c.Slot] = uint8(lv)
+			if !keeps(keep, me, c.Lever, c.Slot, &pol) {
+				// A deal with a third seat binds this level: its word
+				// comes before the bargain.
+				pol[c.Lever][c.Slot] = prev
+				continue
+			}
 			w := &mine[want]
 			verb := "eases"
 			if w.AtLeast {
@@ -64,6 +71,20 @@ func (s *Scripted) holdChips(v *game.View, pol game.Policy, keep []*game.Deal) (
 		return pol, ""
 	}
 	return pol, "We hold " + strings.Join(held, ", and ") + ": it is the price of a deal, not a gift."
+}
+
+// keeps reports whether the seat's orders pol keep every clause, of the
+// deals it keeps, that binds its lever l on slot.
+func keeps(keep []*game.Deal, me, l, slot int, pol *game.Policy) bool {
+	for _, d := range keep {
+		for i := range d.Clauses {
+			c := &d.Clauses[i]
+			if c.Actor == me && c.Lever == l && c.Slot == slot && !c.Kept(pol) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lowerFirst writes a name inside a sentence: its first letter in lower
